@@ -31,6 +31,8 @@ export type Principal = UserPrincipal | TokenPrincipal;
 /** `public`: no log-in. Otherwise the roles allowed (`any`: every signed-in role) and whether API tokens may call. */
 export type Access = 'public' | { roles: readonly Role[] | 'any'; tokens?: boolean };
 
+// Module augmentation only works with interfaces.
+/* eslint-disable @typescript-eslint/consistent-type-definitions */
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
@@ -42,6 +44,7 @@ declare module 'fastify' {
     routeAccess: Map<string, Access>;
   }
 }
+/* eslint-enable @typescript-eslint/consistent-type-definitions */
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SLIDE_AFTER_MS = 5 * 60 * 1000;

@@ -1,0 +1,32 @@
+// What each role may see in the UI. The server enforces the same rules; this only hides what would fail.
+import type { Role } from '../../contracts/common';
+
+export const HEAD_OFFICE: readonly Role[] = ['owner', 'hq'];
+export const MANAGERS: readonly Role[] = ['owner', 'hq', 'regional_manager', 'store_manager'];
+
+export const ACCESS = {
+  stores: ['owner', 'hq', 'regional_manager', 'store_manager', 'staff'],
+  createStores: HEAD_OFFICE,
+  editStores: MANAGERS,
+  // Managers below head office may rename their store but not move, close or re-price it.
+  editStoreStructure: HEAD_OFFICE,
+  viewRegions: ['owner', 'hq', 'regional_manager'],
+  editRegions: HEAD_OFFICE,
+  staff: MANAGERS,
+  assignRegions: HEAD_OFFICE,
+  tokens: ['owner'],
+  audit: HEAD_OFFICE,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof ACCESS;
+
+export function can(role: Role | undefined, capability: Capability): boolean {
+  return role !== undefined && (ACCESS[capability] as readonly Role[]).includes(role);
+}
+
+const RANK: Record<Role, number> = { owner: 5, hq: 4, regional_manager: 3, store_manager: 2, staff: 1 };
+
+/** Mirrors the server: an account manages only lower roles, and owners manage owners too. */
+export function canManageRole(actor: Role, target: Role): boolean {
+  return actor === 'owner' || RANK[target] < RANK[actor];
+}

@@ -23,6 +23,8 @@ import { healthRoutes } from './modules/health/health.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { usersRoutes } from './modules/org/users.routes';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
+import { customersRoutes } from './modules/customers/customers.routes';
+import { questionBankRoutes } from './modules/customers/question-bank.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -84,6 +86,8 @@ export async function buildApp({ database, config, logger, webDist = WEB_DIST }:
   await app.register(usersRoutes, { db });
   await app.register(tokensRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(customersRoutes, { db });
+  await app.register(questionBankRoutes, { db });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

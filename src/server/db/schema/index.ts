@@ -1,3 +1,4 @@
 export * from './org';
 export * from './auth';
 export * from './audit';
+export * from './customers';

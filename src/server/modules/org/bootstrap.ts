@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import { organizations, stores, userStores, users } from '../../db/schema';
 import { generatePassword, hashPassword } from '../../security';
 import { recordAudit } from '../audit/audit.service';
+import { ensureDefaultQuestionBanks } from '../customers/question-bank';
 
 const BOOTSTRAP_LOCK_KEY = 7_401_002;
 
@@ -21,6 +22,12 @@ export type BootstrapResult =
   | { created: true; orgId: string; storeId: string; ownerEmail: string; generatedPassword: string | null };
 
 export async function ensureBootstrapped(db: Db, config: Config): Promise<BootstrapResult> {
+  const result = await bootstrapOrganisation(db, config);
+  await ensureDefaultQuestionBanks(db);
+  return result;
+}
+
+async function bootstrapOrganisation(db: Db, config: Config): Promise<BootstrapResult> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK_KEY})`);
     const existing = await tx.select({ id: organizations.orgId }).from(organizations).limit(1);

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { customerFieldHistory, customerNotes, customerConsents, customerPhones, customers, users } from '../../db/schema';
 import { decodeCursor, encodeCursor } from '../../pagination';
 import type { CustomerRow } from './customers.mapping';
-import { searchCustomerIds } from './search-index';
+import { searchCustomerPage } from './search-index';
 
 type Scope = { orgId: string; storeIds: string[] };
 export type CustomerQuery = z.infer<typeof customerQuerySchema>;
@@ -24,18 +24,15 @@ export async function findCustomers(db: Db, scope: Scope, q: CustomerQuery): Pro
   const where = visible(scope, q);
   if (q.q) {
     const storeIds = q.storeId ? scope.storeIds.filter((s) => s === q.storeId) : scope.storeIds;
-    const hits = await searchCustomerIds(db, scope.orgId, storeIds, q.q);
-    if (!hits.length) return { rows: [], nextCursor: null };
-    const scores = new Map(hits.map((h) => [h.customerId, h.score]));
     const offset = Number(decodeCursor(q.cursor)?.k ?? 0);
-    const found = await db
-      .select()
-      .from(customers)
-      .where(and(...where, inArray(customers.id, [...scores.keys()])));
-    found.sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
-    const page = found.slice(offset, offset + q.limit);
-    const more = found.length > offset + q.limit;
-    return { rows: page, scores, nextCursor: more ? encodeCursor(offset + q.limit, 'offset') : null };
+    const extra = and(sql`c.org_id = ${scope.orgId}`, sql`c.merged_into_id is null and c.erased_at is null`, q.ownerUserId ? sql`c.owner_user_id = ${q.ownerUserId}` : sql`true`)!;
+    const page = await searchCustomerPage(db, scope.orgId, storeIds, q.q, extra, offset, q.limit);
+    if (!page.hits.length) return { rows: [], nextCursor: null };
+    const scores = new Map(page.hits.map((h) => [h.customerId, h.score]));
+    const found = await db.select().from(customers).where(inArray(customers.id, [...scores.keys()]));
+    const order = new Map(page.hits.map((h, i) => [h.customerId, i]));
+    found.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    return { rows: found, scores, nextCursor: page.hasMore ? encodeCursor(offset + q.limit, 'offset') : null };
   }
   const cursor = decodeCursor(q.cursor);
   if (cursor) {

@@ -2,7 +2,7 @@
 // Keys are prefix-searched on a text_pattern_ops index, so every query is an index range scan:
 // rank 0 keys are whole forms (张伟, zhangwei, zw, weizhang, やまだはなこ, yamadahanako, member number,
 // e-mail); rank 1 keys are later parts of a Han or kana name (伟), for "any part of the name".
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { buildNameSearchText, foldHan, normalizeMemberNo, normalizeQuery } from '../../../domain/search-keys';
 import type { Db } from '../../db/client';
 import { customerSearchKeys } from '../../db/schema';
@@ -46,12 +46,15 @@ export async function writeSearchKeys(db: Db, orgId: string, customerId: string,
   if (keys.length) await db.insert(customerSearchKeys).values(keys.map((k) => ({ orgId, customerId, storeId, ...k })));
 }
 
-export type SearchHit = { customerId: string; score: number };
+export type SearchPage = { hits: Array<{ customerId: string; score: number }>; hasMore: boolean };
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
-/** Customer ids matching the search box, best first: 3 exact, 2 prefix, 1 partial. */
-export async function searchCustomerIds(db: Db, orgId: string, storeIds: string[], q: string): Promise<SearchHit[]> {
+/**
+ * One page of customers matching the search box, best first (3 exact, 2 prefix, 1 partial, then by
+ * name), ranked and paged inside the database so only the page's rows travel.
+ */
+export async function searchCustomerPage(db: Db, orgId: string, storeIds: string[], q: string, extra: SQL, offset: number, limit: number): Promise<SearchPage> {
   const parsed = normalizeQuery(q);
   const interpretations = [parsed, ...parsed.alternatives];
   const keyForms = new Set<string>();
@@ -62,12 +65,13 @@ export async function searchCustomerIds(db: Db, orgId: string, storeIds: string[
     else keyForms.add(i.value);
   }
   if (parsed.kind === 'text' && keyForms.size === 0) keyForms.add(foldHan(q));
+  if (storeIds.length === 0) return { hits: [], hasMore: false };
   const stores = sql`array[${sql.join(storeIds.map((s) => sql`${s}::uuid`), sql`, `)}]`;
   const parts = [...keyForms]
     .filter((f) => f.length > 0)
     .map(
       (form) => sql`(select customer_id, case when rank = 0 and key = ${form} then 3 when rank = 0 then 2 else 1 end as score
-        from ${customerSearchKeys}
+        from customer_search_keys
         where org_id = ${orgId} and key like ${escapeLike(form) + '%'} and store_id = any(${stores})
         order by key limit ${CANDIDATES_PER_FORM})`,
     );
@@ -78,10 +82,15 @@ export async function searchCustomerIds(db: Db, orgId: string, storeIds: string[
       where p.org_id = ${orgId} and p.reversed_digits like ${reversed + '%'}
       limit ${CANDIDATES_PER_FORM})`);
   }
-  if (parts.length === 0 || storeIds.length === 0) return [];
+  if (parts.length === 0) return { hits: [], hasMore: false };
   const found = await rows<{ customer_id: string; score: number }>(
     db,
-    sql`select customer_id, max(score)::int as score from (${sql.join(parts, sql` union all `)}) hits group by customer_id`,
+    sql`select h.customer_id, h.score from (
+          select customer_id, max(score)::int as score from (${sql.join(parts, sql` union all `)}) u group by customer_id
+        ) h join customers c on c.id = h.customer_id
+        where c.store_id = any(${stores}) and ${extra}
+        order by h.score desc, c.display_name, c.id
+        limit ${limit + 1} offset ${offset}`,
   );
-  return found.map((r) => ({ customerId: r.customer_id, score: r.score }));
+  return { hits: found.slice(0, limit).map((r) => ({ customerId: r.customer_id, score: r.score })), hasMore: found.length > limit };
 }

@@ -1,0 +1,19 @@
+// `npm run bench`: each benchmark prints its figures next to a baseline measured in the same run.
+// BENCH_ONLY=search runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench.
+import { benchSearch } from './search';
+
+const only = process.env.BENCH_ONLY;
+const benches: Record<string, () => Promise<Record<string, unknown>>> = { search: benchSearch };
+
+for (const [name, run] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  const started = performance.now();
+  const figures = await run();
+  console.log(`\n== ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(JSON.stringify(figures, null, 2));
+  if (name === 'search') {
+    const f = figures as { pkLookup: { p95: number }; searchApi: { p95: number } };
+    const verdict = f.searchApi.p95 < 50 ? 'meets' : 'MISSES';
+    console.log(`search p95 ${f.searchApi.p95} ms vs primary-key p95 ${f.pkLookup.p95} ms (x${(f.searchApi.p95 / f.pkLookup.p95).toFixed(1)}); ${verdict} the 50 ms target`);
+  }
+}

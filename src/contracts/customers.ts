@@ -261,3 +261,12 @@ export const mergeBodySchema = z.object({
 });
 
 export const erasureBodySchema = z.object({ confirm: z.literal(true), reason: text(300).min(1) });
+
+export const fileQualityRowSchema = z.object({
+  userId: uuidSchema.nullable().describe('null: files without an owner guide'),
+  name: z.string().nullable(),
+  customers: z.number().int(),
+  averageCompleteness: z.number().int(),
+  richFiles: z.number().int().describe('Files at 60% or more'),
+  changedLast30Days: z.number().int().describe('Files brought up to date in the last 30 days (the "dynamic" principle)'),
+});

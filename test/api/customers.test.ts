@@ -182,3 +182,16 @@ describe('the customer file', () => {
     expect(bad.json().fields.map((f: { field: string }) => f.field).sort()).toEqual(['body.custom.nosuch', 'body.custom.pets']);
   });
 });
+
+describe('file quality contest', () => {
+  it('ranks owner guides by how complete their files are', async () => {
+    const res = await owner.get('/api/customers/file-quality');
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items;
+    expect(items.length).toBeGreaterThan(0);
+    const total = items.reduce((n: number, i: { customers: number }) => n + i.customers, 0);
+    const listed = (await owner.get('/api/customers?limit=100')).json().items.length;
+    expect(total).toBe(listed);
+    expect((await guide.get('/api/customers/file-quality')).statusCode).toBe(403);
+  });
+});

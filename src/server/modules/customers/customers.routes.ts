@@ -10,6 +10,7 @@ import {
   duplicateCandidateSchema,
   duplicateQuerySchema,
   erasureBodySchema,
+  fileQualityRowSchema,
   flagsBodySchema,
   historyItemSchema,
   mergeBodySchema,
@@ -29,7 +30,7 @@ import { normalizePhones } from './customers.input';
 import { contactsVisibleTo, maskEmail, toCustomer, toListItems } from './customers.mapping';
 import { mergeCustomers, mergePreview } from './customers.merge';
 import { addNote, eraseCustomer, exportCustomerData, recordConsent, revealContact, setFlags } from './customers.privacy';
-import { findCustomers, findDuplicates, findHistory, findTimeline } from './customers.queries';
+import { fileQuality, findCustomers, findDuplicates, findHistory, findTimeline } from './customers.queries';
 import { reassignCustomers } from './customers.reassign';
 import { actorOf, createCustomer, getCustomerRowOrThrow, refreshCompleteness, updateCustomer } from './customers.service';
 import { and, eq } from 'drizzle-orm';
@@ -166,6 +167,10 @@ export const customersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     await auditRequest(db, req, { action: 'customer.merged', entityType: 'customer', entityId: a.id, storeId: a.storeId, details: { mergedId: b.id, took: req.body.take } });
     return toCustomer(db, p, merged);
   });
+
+  app.get('/api/customers/file-quality', { config: { access: { roles: MANAGERS } }, schema: { tags, summary: 'Customer-file contest: files per owner guide, average completeness, how many are rich and current', querystring: z.object({ storeId: uuidSchema.optional() }), response: { 200: z.object({ items: z.array(fileQualityRowSchema) }) } } }, async (req) => ({
+    items: await fileQuality(db, principalOf(req), req.query.storeId),
+  }));
 
   app.post('/api/customers/reassign', { config: { access: { roles: MANAGERS } }, schema: { tags, summary: 'Give customers to another owner guide (e.g. when someone leaves); files stay with the store', body: reassignBodySchema, response: { 200: z.object({ reassigned: z.number().int() }) } } }, async (req) => {
     const p = principalOf(req);

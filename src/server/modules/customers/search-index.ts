@@ -9,7 +9,7 @@ import { customerSearchKeys } from '../../db/schema';
 import { rows } from '../../db/client';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const CANDIDATES_PER_FORM = 1000;
+const CANDIDATES_PER_FORM = 300;
 
 export type SearchKeySource = {
   familyName: string;

@@ -32,6 +32,9 @@ export const AUDIT_ACTIONS = [
   'customers.exported',
   'customers.imported',
   'question_bank.changed',
+  'purchase.recorded',
+  'purchase.returned',
+  'category.updated',
   'backup.created',
   'backup.restored',
 ] as const;

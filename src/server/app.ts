@@ -25,6 +25,7 @@ import { usersRoutes } from './modules/org/users.routes';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
 import { questionBankRoutes } from './modules/customers/question-bank.routes';
+import { purchasesRoutes } from './modules/purchases/purchases.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -88,6 +89,7 @@ export async function buildApp({ database, config, logger, webDist = WEB_DIST }:
   await app.register(auditRoutes, { db });
   await app.register(customersRoutes, { db });
   await app.register(questionBankRoutes, { db });
+  await app.register(purchasesRoutes, { db });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

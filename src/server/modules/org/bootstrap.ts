@@ -7,6 +7,7 @@ import { organizations, stores, userStores, users } from '../../db/schema';
 import { generatePassword, hashPassword } from '../../security';
 import { recordAudit } from '../audit/audit.service';
 import { ensureDefaultQuestionBanks } from '../customers/question-bank';
+import { ensureDefaultCategories } from '../purchases/catalogue';
 
 const BOOTSTRAP_LOCK_KEY = 7_401_002;
 
@@ -24,6 +25,7 @@ export type BootstrapResult =
 export async function ensureBootstrapped(db: Db, config: Config): Promise<BootstrapResult> {
   const result = await bootstrapOrganisation(db, config);
   await ensureDefaultQuestionBanks(db);
+  await ensureDefaultCategories(db);
   return result;
 }
 

@@ -35,6 +35,13 @@ export const AUDIT_ACTIONS = [
   'purchase.recorded',
   'purchase.returned',
   'category.updated',
+  'visit.recorded',
+  'card.sold',
+  'card.adjusted',
+  'repair.opened',
+  'repair.updated',
+  'entitlement.redeemed',
+  'register.exported',
   'backup.created',
   'backup.restored',
 ] as const;

@@ -25,7 +25,10 @@ import { usersRoutes } from './modules/org/users.routes';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
 import { questionBankRoutes } from './modules/customers/question-bank.routes';
+import { importsRoutes } from './modules/imports';
 import { purchasesRoutes } from './modules/purchases/purchases.routes';
+import { salonRoutes } from './modules/salon/salon.routes';
+import { afterSalesRoutes } from './modules/after-sales/after-sales.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -89,7 +92,10 @@ export async function buildApp({ database, config, logger, webDist = WEB_DIST }:
   await app.register(auditRoutes, { db });
   await app.register(customersRoutes, { db });
   await app.register(questionBankRoutes, { db });
+  await app.register(importsRoutes, { db });
   await app.register(purchasesRoutes, { db });
+  await app.register(salonRoutes, { db });
+  await app.register(afterSalesRoutes, { db });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { Badge, createTheme, type MantineColorsTuple } from '@mantine/core';
 
 // A deep rose, the colour of the icon and the manifest; shade 7 keeps white text above 8:1 contrast.
 const rose: MantineColorsTuple = [
@@ -25,4 +25,8 @@ export const theme = createTheme({
   headings: { fontFamily: 'var(--keqing-font)' },
   defaultRadius: 'md',
   cursorType: 'pointer',
+  components: {
+    // Upper-case badges shout in English and mean nothing in Chinese or Japanese.
+    Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
+  },
 });

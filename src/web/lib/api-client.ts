@@ -52,7 +52,20 @@ function withQuery(path: string, query?: Query): string {
 }
 
 function fallbackProblem(status: number, path: string): Problem {
-  const code: ErrorCode = status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : status >= 500 ? (status === 503 ? 'unavailable' : 'internal') : 'bad_request';
+  const code: ErrorCode =
+    status === 401
+      ? 'unauthenticated'
+      : status === 403
+        ? 'forbidden'
+        : status === 404
+          ? 'not_found'
+          : status === 429
+            ? 'rate_limited'
+            : status >= 500
+              ? status === 503
+                ? 'unavailable'
+                : 'internal'
+              : 'bad_request';
   return { type: 'about:blank', title: code, status: ERROR_STATUS[code], code, detail: code, instance: path };
 }
 
@@ -66,7 +79,11 @@ async function toApiError(res: Response, path: string): Promise<ApiError> {
 }
 
 /** Calls the API and validates the answer with the contract's schema, so callers get its exact type. */
-export async function apiRequest<S extends z.ZodType>(schema: S, path: string, opts: RequestOptions = {}): Promise<z.output<S>> {
+export async function apiRequest<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  opts: RequestOptions = {},
+): Promise<z.output<S>> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';

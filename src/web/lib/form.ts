@@ -14,7 +14,8 @@ type Issue = z.core.$ZodIssue;
 function issueMessage(issue: Issue, field: string, formats: FormatMessages): Message {
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) > 1) return { key: 'errors:field.min_chars', params: { min: Number(issue.minimum) } };
+      if (issue.origin === 'string' && Number(issue.minimum) > 1)
+        return { key: 'errors:field.min_chars', params: { min: Number(issue.minimum) } };
       return { key: 'errors:field.required' };
     case 'too_big':
       return { key: 'errors:field.too_long' };
@@ -84,9 +85,13 @@ export function useZodForm<V extends Record<string, unknown>>(initial: V, format
       return result.data;
     }
     const next: Partial<Record<string, Message>> = {};
+    const given = (input ?? {}) as Record<string, unknown>;
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? '_');
-      next[key] ??= issueMessage(issue, key, formats);
+      // An empty field is "required", whatever shape rule it also breaks.
+      const isEmpty = given[key] === '' || given[key] === undefined || given[key] === null;
+      next[key] ??=
+        isEmpty && issue.path.length === 1 ? { key: 'errors:field.required' } : issueMessage(issue, key, formats);
     }
     setErrors(next);
     return null;
@@ -104,6 +109,10 @@ export function useZodForm<V extends Record<string, unknown>>(initial: V, format
     setErrors(next);
   }
 
+  function setError(key: keyof V & string, message: Message) {
+    setErrors((e) => ({ ...e, [key]: message }));
+  }
+
   function reset(to: V = initial) {
     setValues(to);
     setErrors({});
@@ -113,6 +122,7 @@ export function useZodForm<V extends Record<string, unknown>>(initial: V, format
   return {
     values,
     setValue,
+    setError,
     text,
     error,
     validate,

@@ -24,3 +24,13 @@ describe('store clock', () => {
     expect(dayPart(2)).toBe('evening');
   });
 });
+
+describe('labels', () => {
+  it('makes avatar letters', async () => {
+    const { initials } = await import('./format');
+    expect(initials('林小美')).toBe('小美');
+    expect(initials('Wang Li')).toBe('WL');
+    expect(initials('Owner')).toBe('OW');
+    expect(initials('佐藤 花子')).toBe('花子');
+  });
+});

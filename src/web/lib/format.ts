@@ -23,7 +23,12 @@ export function formatDate(iso: string | Date, locale: string, timeZone: string)
 }
 
 export function formatDateTime(iso: string | Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(new Date(iso));
 }
 
 /** A full local date with the weekday, e.g. "2025年5月3日星期六" or "Saturday, 3 May 2025". */
@@ -32,7 +37,13 @@ export function formatLongDate(at: Date, locale: string, timeZone: string): stri
 }
 
 export function formatTime(at: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', timeZone }).format(at);
+  // Shops keep 24-hour time: "18:30", not "下午6:30".
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(at);
 }
 
 /** The hour (0–23) at `at` in a time zone, to greet by the store's clock rather than the phone's. */
@@ -56,4 +67,27 @@ export function dayStartIso(day: string): string {
 }
 export function dayEndIso(day: string): string {
   return new Date(`${day}T23:59:59.999`).toISOString();
+}
+
+export function formatList(items: string[], locale: string): string {
+  return new Intl.ListFormat(intlLocale(locale), { style: 'short', type: 'conjunction' }).format(items);
+}
+
+export function countryName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([intlLocale(locale)], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+
+/** Avatar letters: the given name for Chinese and Japanese names (小美), initials otherwise (WL). */
+export function initials(name: string): string {
+  const n = name.trim();
+  if (CJK.test(n)) return [...n.replace(/\s+/g, '')].slice(-2).join('');
+  const words = n.split(/\s+/).filter(Boolean);
+  if (words.length >= 2) return (words[0]![0]! + words[1]![0]!).toUpperCase();
+  return n.slice(0, 2).toUpperCase();
 }

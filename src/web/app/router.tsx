@@ -1,0 +1,46 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { PageLoader } from '../components/query-state';
+import { LoginPage } from '../features/auth/pages/login-page';
+import { HomePage } from '../features/home/pages/home-page';
+import type { Capability } from '../lib/permissions';
+import { RequireAuth, RequireCapability } from './guards';
+import { NotFoundPage } from './pages/not-found-page';
+import { AppLayout } from './shell/app-layout';
+
+// Log-in and home load with the shell; the admin pages only when someone opens them.
+const StoresPage = lazy(() => import('../features/stores/pages/stores-page').then((m) => ({ default: m.StoresPage })));
+const UsersPage = lazy(() => import('../features/users/pages/users-page').then((m) => ({ default: m.UsersPage })));
+const TokensPage = lazy(() => import('../features/tokens/pages/tokens-page').then((m) => ({ default: m.TokensPage })));
+const AuditPage = lazy(() => import('../features/audit/pages/audit-page').then((m) => ({ default: m.AuditPage })));
+const AccountPage = lazy(() =>
+  import('../features/account/pages/account-page').then((m) => ({ default: m.AccountPage })),
+);
+
+function page(node: ReactNode, capability?: Capability) {
+  const content = <Suspense fallback={<PageLoader />}>{node}</Suspense>;
+  return capability ? <RequireCapability capability={capability}>{content}</RequireCapability> : content;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="stores" element={page(<StoresPage />, 'stores')} />
+        <Route path="staff" element={page(<UsersPage />, 'staff')} />
+        <Route path="tokens" element={page(<TokensPage />, 'tokens')} />
+        <Route path="audit" element={page(<AuditPage />, 'audit')} />
+        <Route path="account" element={page(<AccountPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Role } from '../../../contracts/common';
+import type { IconName } from '../../components/icons';
+import { can, type Capability } from '../../lib/permissions';
+
+export type NavKey = 'home' | 'stores' | 'staff' | 'tokens' | 'audit' | 'account';
+export type NavItem = { key: NavKey; to: string; icon: IconName; capability: Capability | null };
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'home', to: '/', icon: 'home', capability: null },
+  { key: 'stores', to: '/stores', icon: 'store', capability: 'stores' },
+  { key: 'staff', to: '/staff', icon: 'users', capability: 'staff' },
+  { key: 'tokens', to: '/tokens', icon: 'key', capability: 'tokens' },
+  { key: 'audit', to: '/audit', icon: 'history', capability: 'audit' },
+  { key: 'account', to: '/account', icon: 'user', capability: null },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((i) => i.capability === null || can(role, i.capability));
+}
+
+export function isActivePath(item: NavItem, pathname: string): boolean {
+  return item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
+
+/** "Stores & regions" only for those who see regions; everyone else just has "Stores". */
+export function navLabelKey(item: NavItem, role: Role): string {
+  return item.key === 'stores' && !can(role, 'viewRegions') ? 'nav.storesOnly' : `nav.${item.key}`;
+}

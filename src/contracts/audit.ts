@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'repair.updated',
   'entitlement.redeemed',
   'register.exported',
+  'demo.loaded',
   'backup.created',
   'backup.restored',
 ] as const;

@@ -11,6 +11,7 @@ import { auditRequest } from '../audit/audit.service';
 import { getCustomerRowOrThrow } from '../customers/customers.service';
 import { csvStream, xlsxStream, type ExportCell } from '../imports/export.service';
 import { storeToday } from '../salon/salon.service';
+import { toMajor } from '../../../domain/money';
 import { findTickets, getTicketRowOrThrow, openRepair, registerWhere, toTicket, updateRepair } from './repairs.service';
 
 const tags = ['after-sales'];
@@ -54,7 +55,7 @@ export const afterSalesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     if (req.query.format === 'json') return { items: list };
     await auditRequest(db, req, { action: 'register.exported', details: { register: 'repairs', rows: list.length, format: req.query.format } });
     const headers = ['Ticket', 'Reported', 'Customer', 'Item', 'Fault', 'Cause', 'Status', 'Rule', 'Charge', 'Currency'];
-    const rowsOut: ExportCell[][] = list.map((t) => [t.ticketNo, t.reportedOn, t.customerName, t.itemDescription, t.fault, t.cause, t.status, t.assessment?.rule ?? '', t.charge / 100, t.currency]);
+    const rowsOut: ExportCell[][] = list.map((t) => [t.ticketNo, t.reportedOn, t.customerName, t.itemDescription, t.fault, t.cause, t.status, t.assessment?.rule ?? '', toMajor(t.charge, t.currency), t.currency]);
     const stream = req.query.format === 'csv' ? csvStream(headers, once(rowsOut)) : xlsxStream(headers, once(rowsOut), 'Repairs');
     reply.header('content-type', req.query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     reply.header('content-disposition', `attachment; filename="repair-register.${req.query.format}"`);

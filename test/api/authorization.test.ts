@@ -147,3 +147,16 @@ describe('API tokens', () => {
     expect((await t.app.inject({ url: '/api/stores', headers: bearer })).statusCode).toBe(401);
   });
 });
+
+describe('store memberships edited by a manager', () => {
+  it('keeps a colleague’s stores outside the manager’s reach', async () => {
+    const both = await owner.post('/api/users', { email: 'both@test.example', displayName: '两店导购', role: 'staff', password: 'both-password-1', storeIds: [t.mainStoreId, storeB] });
+    const id = both.json().id;
+    const mgr = await loginAs(t.app, 'mgr@test.example', 'manager-password');
+    const res = await mgr.patch(`/api/users/${id}`, { storeIds: [t.mainStoreId, storeB] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().storeIds.sort()).toEqual([t.mainStoreId, storeB].sort());
+    const removed = await mgr.patch(`/api/users/${id}`, { storeIds: [] });
+    expect(removed.json().storeIds).toEqual([storeB]);
+  });
+});

@@ -16,6 +16,10 @@ export const ACCESS = {
   assignRegions: HEAD_OFFICE,
   tokens: ['owner'],
   audit: HEAD_OFFICE,
+  // Purchases, salon and after-sales: the registers and the service menu are the store's; the warranty policy is head office's.
+  registers: MANAGERS,
+  serviceMenu: MANAGERS,
+  afterSalesPolicy: HEAD_OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof ACCESS;
@@ -24,9 +28,4 @@ export function can(role: Role | undefined, capability: Capability): boolean {
   return role !== undefined && (ACCESS[capability] as readonly Role[]).includes(role);
 }
 
-const RANK: Record<Role, number> = { owner: 5, hq: 4, regional_manager: 3, store_manager: 2, staff: 1 };
-
-/** Mirrors the server: an account manages only lower roles, and owners manage owners too. */
-export function canManageRole(actor: Role, target: Role): boolean {
-  return actor === 'owner' || RANK[target] < RANK[actor];
-}
+export { canManageRole } from '../../domain/roles';

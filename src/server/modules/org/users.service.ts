@@ -9,16 +9,13 @@ import { regions, sessions, stores, userRegions, userStores, users } from '../..
 import { AppError, fieldError, forbidden, notFound } from '../../errors';
 import { hashPassword } from '../../security';
 import type { UserPrincipal } from '../../plugins/auth';
+import { canManageRole } from '../../../domain/roles';
 
 type UserRow = typeof users.$inferSelect;
 export type CreateUserInput = z.infer<typeof createUserBodySchema>;
 export type UpdateUserInput = z.infer<typeof updateUserBodySchema>;
 
-const RANK: Record<Role, number> = { owner: 5, hq: 4, regional_manager: 3, store_manager: 2, staff: 1 };
-
-export function canManageRole(actor: Role, target: Role): boolean {
-  return actor === 'owner' || RANK[target] < RANK[actor];
-}
+export { canManageRole };
 
 async function loadLinks(db: Db, ids: string[]) {
   if (ids.length === 0) return { storeMap: new Map<string, string[]>(), regionMap: new Map<string, string[]>() };
@@ -143,7 +140,13 @@ export async function updateUser(db: Db, actor: UserPrincipal, id: string, input
   if (!isSelf || input.role || input.storeIds || input.regionIds || input.isActive === false) assertReach(actor, before);
   if (isSelf && (input.role || input.isActive === false)) throw forbidden(); // no self-demotion or lock-out
   if (input.role && !canManageRole(actor.role, input.role)) throw forbidden();
-  await checkScope(db, actor, input.storeIds, input.regionIds);
+  // A manager edits store memberships within her reach; the colleague's other stores stay as they are.
+  if (input.storeIds && actor.role !== 'owner' && actor.role !== 'hq') {
+    const kept = before.storeIds.filter((s) => !actor.storeIds.includes(s));
+    input = { ...input, storeIds: [...new Set([...kept, ...input.storeIds.filter((s) => !kept.includes(s))])] };
+    await checkScope(db, actor, input.storeIds.filter((s) => !kept.includes(s)), undefined);
+  }
+  await checkScope(db, actor, input.storeIds && (actor.role === 'owner' || actor.role === 'hq') ? input.storeIds : undefined, input.regionIds);
   const losesOwner = before.role === 'owner' && ((input.role && input.role !== 'owner') || input.isActive === false);
   if (losesOwner && (await activeOwnerCount(db, actor.orgId, id)) === 0) throw new AppError('last_owner');
   await db.transaction(async (tx) => {

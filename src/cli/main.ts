@@ -4,6 +4,8 @@ import { ConfigError, loadConfig } from '../server/config';
 import { DataDirLockedError } from '../server/db/lock';
 import { registerAdminCommands } from './admin';
 import { registerBackupCommands } from './backup';
+import { registerImportCommands } from './import';
+import { registerDemoCommands } from './demo';
 
 const program = new Command();
 program
@@ -21,6 +23,8 @@ program
 
 registerAdminCommands(program);
 registerBackupCommands(program);
+registerImportCommands(program);
+registerDemoCommands(program);
 
 try {
   await program.parseAsync(process.argv);

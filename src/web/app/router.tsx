@@ -16,6 +16,25 @@ const AuditPage = lazy(() => import('../features/audit/pages/audit-page').then((
 const AccountPage = lazy(() =>
   import('../features/account/pages/account-page').then((m) => ({ default: m.AccountPage })),
 );
+const ImportPage = lazy(() => import('../features/imports/pages/import-page').then((m) => ({ default: m.ImportPage })));
+
+// Purchases, salon and after-sales.
+const SellPage = lazy(() => import('../features/purchases/pages/sell-page').then((m) => ({ default: m.SellPage })));
+const RepairPage = lazy(() =>
+  import('../features/after-sales/pages/repair-page').then((m) => ({ default: m.RepairPage })),
+);
+const GoodsReceiptPage = lazy(() =>
+  import('../features/after-sales/pages/goods-receipt-page').then((m) => ({ default: m.GoodsReceiptPage })),
+);
+const RegistersPage = lazy(() =>
+  import('../features/after-sales/pages/registers-page').then((m) => ({ default: m.RegistersPage })),
+);
+const CategoriesPage = lazy(() =>
+  import('../features/after-sales/pages/categories-page').then((m) => ({ default: m.CategoriesPage })),
+);
+const ServicesPage = lazy(() =>
+  import('../features/salon/pages/services-page').then((m) => ({ default: m.ServicesPage })),
+);
 
 function page(node: ReactNode, capability?: Capability) {
   const content = <Suspense fallback={<PageLoader />}>{node}</Suspense>;
@@ -26,6 +45,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* The printable goods receipt: signed in, but without the app's navigation. */}
+      <Route path="/repairs/:id/receipt" element={<RequireAuth>{page(<GoodsReceiptPage />)}</RequireAuth>} />
       <Route
         element={
           <RequireAuth>
@@ -38,6 +59,12 @@ export function AppRoutes() {
         <Route path="staff" element={page(<UsersPage />, 'staff')} />
         <Route path="tokens" element={page(<TokensPage />, 'tokens')} />
         <Route path="audit" element={page(<AuditPage />, 'audit')} />
+        <Route path="customers/import" element={page(<ImportPage />)} />
+        <Route path="customers/:id/sell" element={page(<SellPage />)} />
+        <Route path="repairs/:id" element={page(<RepairPage />)} />
+        <Route path="registers" element={page(<RegistersPage />, 'registers')} />
+        <Route path="settings/services" element={page(<ServicesPage />, 'serviceMenu')} />
+        <Route path="settings/categories" element={page(<CategoriesPage />, 'afterSalesPolicy')} />
         <Route path="account" element={page(<AccountPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -143,8 +143,9 @@ export async function updateUser(db: Db, actor: UserPrincipal, id: string, input
   // A manager edits store memberships within her reach; the colleague's other stores stay as they are.
   if (input.storeIds && actor.role !== 'owner' && actor.role !== 'hq') {
     const kept = before.storeIds.filter((s) => !actor.storeIds.includes(s));
-    input = { ...input, storeIds: [...new Set([...kept, ...input.storeIds.filter((s) => !kept.includes(s))])] };
-    await checkScope(db, actor, input.storeIds.filter((s) => !kept.includes(s)), undefined);
+    const requested = input.storeIds.filter((s) => !kept.includes(s));
+    await checkScope(db, actor, requested, undefined);
+    input = { ...input, storeIds: [...new Set([...kept, ...requested])] };
   }
   await checkScope(db, actor, input.storeIds && (actor.role === 'owner' || actor.role === 'hq') ? input.storeIds : undefined, input.regionIds);
   const losesOwner = before.role === 'owner' && ((input.role && input.role !== 'owner') || input.isActive === false);

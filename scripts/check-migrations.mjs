@@ -13,7 +13,18 @@ try {
   const before = new Set(readdirSync(scratch));
   const r = spawnSync(
     'npx',
-    ['drizzle-kit', 'generate', '--dialect', 'postgresql', '--schema', 'src/server/db/schema/index.ts', '--out', scratch, '--name', 'pending'],
+    [
+      'drizzle-kit',
+      'generate',
+      '--dialect',
+      'postgresql',
+      '--schema',
+      'src/server/db/schema/index.ts',
+      '--out',
+      scratch,
+      '--name',
+      'pending',
+    ],
     { encoding: 'utf8' },
   );
   if (r.status !== 0) {
@@ -22,7 +33,9 @@ try {
   }
   const added = readdirSync(scratch).filter((f) => !before.has(f));
   if (added.length) {
-    console.error(`The Drizzle schema has changes with no migration. Run \`npm run db:generate\` and commit the result.\nPending: ${added.join(', ')}`);
+    console.error(
+      `The Drizzle schema has changes with no migration. Run \`npm run db:generate\` and commit the result.\nPending: ${added.join(', ')}`,
+    );
     process.exit(1);
   }
   console.log('Schema and migrations agree.');

@@ -18,7 +18,9 @@ function fail(message: string): never {
 function explain(err: unknown): never {
   if (err instanceof AppError) {
     const fields = err.fields?.map((f) => `  ${f.field.replace(/^body\./, '--')}: ${f.message}`).join('\n');
-    fail(`${err.code}${Object.keys(err.params).length ? ` ${JSON.stringify(err.params)}` : ''}${fields ? `\n${fields}` : ''}`);
+    fail(
+      `${err.code}${Object.keys(err.params).length ? ` ${JSON.stringify(err.params)}` : ''}${fields ? `\n${fields}` : ''}`,
+    );
   }
   throw err;
 }
@@ -26,7 +28,9 @@ function explain(err: unknown): never {
 export function registerAdminCommands(program: Command) {
   program
     .command('migrate')
-    .description('apply database migrations; on an empty database also create the organisation, the MAIN store and the owner')
+    .description(
+      'apply database migrations; on an empty database also create the organisation, the MAIN store and the owner',
+    )
     .action(async () => {
       await withDatabase(async ({ database }) => {
         console.log(`Database (${database.kind}) is up to date.`);
@@ -47,7 +51,14 @@ export function registerAdminCommands(program: Command) {
       if (!parsed.success) fail(`Cannot create the store:\n${formatIssues(parsed.error.issues)}`);
       await withDatabase(async ({ database, orgId }) => {
         const store = await createStore(database.db, orgId, parsed.data).catch(explain);
-        await recordAudit(database.db, { orgId, action: 'store.created', entityType: 'store', entityId: store.id, storeId: store.id, details: { code: store.code, via: 'cli' } });
+        await recordAudit(database.db, {
+          orgId,
+          action: 'store.created',
+          entityType: 'store',
+          entityId: store.id,
+          storeId: store.id,
+          details: { code: store.code, via: 'cli' },
+        });
         console.log(`Store ${store.code} (${store.name}) created.`);
       });
     });
@@ -61,23 +72,48 @@ export function registerAdminCommands(program: Command) {
     .option('--stores <codes>', 'comma-separated store codes', '')
     .option('--password <password>', 'initial password (10+ characters); generated and printed when omitted')
     .option('--locale <locale>', 'zh-CN, zh-TW, ja or en')
-    .action(async (opts: { email: string; name: string; role: string; stores: string; password?: string; locale?: string }) => {
-      const password = opts.password ?? generatePassword();
-      const parsed = createUserBodySchema
-        .extend({ storeIds: z.array(z.string()).default([]) })
-        .safeParse({ email: opts.email, displayName: opts.name, role: opts.role, password, locale: opts.locale, storeIds: [] });
-      if (!parsed.success) fail(`Cannot create the account:\n${formatIssues(parsed.error.issues)}`);
-      await withDatabase(async ({ database, orgId }) => {
-        const storeIds: string[] = [];
-        for (const code of opts.stores.split(',').map((c) => c.trim()).filter(Boolean)) {
-          const store = await findStoreByCode(database.db, orgId, code);
-          if (!store) fail(`Unknown store code: ${code}`);
-          storeIds.push(store.id);
-        }
-        const user = await createUser(database.db, orgId, null, { ...parsed.data, storeIds }).catch(explain);
-        await recordAudit(database.db, { orgId, action: 'user.created', entityType: 'user', entityId: user.id, details: { role: user.role, storeIds, via: 'cli' } });
-        console.log(`Account ${user.email} (${user.role}) created.`);
-        if (!opts.password) console.log(`Password: ${password}   (shown only this once)`);
-      });
-    });
+    .action(
+      async (opts: {
+        email: string;
+        name: string;
+        role: string;
+        stores: string;
+        password?: string;
+        locale?: string;
+      }) => {
+        const password = opts.password ?? generatePassword();
+        const parsed = createUserBodySchema
+          .extend({ storeIds: z.array(z.string()).default([]) })
+          .safeParse({
+            email: opts.email,
+            displayName: opts.name,
+            role: opts.role,
+            password,
+            locale: opts.locale,
+            storeIds: [],
+          });
+        if (!parsed.success) fail(`Cannot create the account:\n${formatIssues(parsed.error.issues)}`);
+        await withDatabase(async ({ database, orgId }) => {
+          const storeIds: string[] = [];
+          for (const code of opts.stores
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean)) {
+            const store = await findStoreByCode(database.db, orgId, code);
+            if (!store) fail(`Unknown store code: ${code}`);
+            storeIds.push(store.id);
+          }
+          const user = await createUser(database.db, orgId, null, { ...parsed.data, storeIds }).catch(explain);
+          await recordAudit(database.db, {
+            orgId,
+            action: 'user.created',
+            entityType: 'user',
+            entityId: user.id,
+            details: { role: user.role, storeIds, via: 'cli' },
+          });
+          console.log(`Account ${user.email} (${user.role}) created.`);
+          if (!opts.password) console.log(`Password: ${password}   (shown only this once)`);
+        });
+      },
+    );
 }

@@ -22,8 +22,15 @@ export function registerBackupCommands(program: Command) {
         await database.migrate();
         const summary = await writeBackup(database.db, resolve(file));
         const [org] = await database.db.select().from(organizations).limit(1);
-        if (org) await recordAudit(database.db, { orgId: org.orgId, action: 'backup.created', details: { rows: total(summary.tables), via: 'cli' } });
-        console.log(`Backup written to ${summary.file}: ${total(summary.tables)} rows in ${Object.keys(summary.tables).length} tables.`);
+        if (org)
+          await recordAudit(database.db, {
+            orgId: org.orgId,
+            action: 'backup.created',
+            details: { rows: total(summary.tables), via: 'cli' },
+          });
+        console.log(
+          `Backup written to ${summary.file}: ${total(summary.tables)} rows in ${Object.keys(summary.tables).length} tables.`,
+        );
       } finally {
         await database.close();
       }
@@ -44,7 +51,12 @@ export function registerBackupCommands(program: Command) {
         await database.migrate();
         const counts = await restoreBackup(database.db, resolve(file));
         const [org] = await database.db.select().from(organizations).limit(1);
-        if (org) await recordAudit(database.db, { orgId: org.orgId, action: 'backup.restored', details: { rows: total(counts), via: 'cli' } });
+        if (org)
+          await recordAudit(database.db, {
+            orgId: org.orgId,
+            action: 'backup.restored',
+            details: { rows: total(counts), via: 'cli' },
+          });
         console.log(`Restored ${total(counts)} rows in ${Object.keys(counts).length} tables from ${file}.`);
       } catch (err) {
         if (err instanceof RestoreError) {

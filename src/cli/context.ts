@@ -15,7 +15,8 @@ export async function withDatabase<T>(fn: (ctx: CliContext) => Promise<T>): Prom
     const message = describeBootstrap(await ensureBootstrapped(database.db, config));
     if (message) console.log(message);
     const orgs = await database.db.select({ id: organizations.orgId }).from(organizations).limit(2);
-    if (orgs.length !== 1) throw new Error('This database holds several organisations; the CLI serves single-organisation installs.');
+    if (orgs.length !== 1)
+      throw new Error('This database holds several organisations; the CLI serves single-organisation installs.');
     return await fn({ config, database, orgId: orgs[0]!.id });
   } finally {
     await database.close();

@@ -11,13 +11,19 @@ const optionsSchema = z.object({
   customers: z.coerce.number().int().min(1).max(2_000_000),
   purchases: z.coerce.number().int().min(0).max(20_000_000),
   stores: z.coerce.number().int().min(1).max(7),
-  seed: z.coerce.number().int().min(0).max(2 ** 31),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31),
 });
 
 export function registerDemoCommands(program: Command) {
   program
     .command('demo')
-    .description('load a deterministic synthetic brand: stores in China, Taiwan and Japan, staff, customers, purchases, salon visits, repairs')
+    .description(
+      'load a deterministic synthetic brand: stores in China, Taiwan and Japan, staff, customers, purchases, salon visits, repairs',
+    )
     .option('--customers <n>', 'how many customers', '300')
     .option('--purchases <n>', 'how many purchase lines', '2000')
     .option('--stores <n>', 'how many stores (1 = only MAIN; up to 7)', '1')
@@ -30,7 +36,10 @@ export function registerDemoCommands(program: Command) {
       }
       const opts = parsed.data;
       await withDatabase(async ({ database, orgId }) => {
-        const [main] = await database.db.select().from(stores).where(sql`org_id = ${orgId} and code = 'MAIN'`);
+        const [main] = await database.db
+          .select()
+          .from(stores)
+          .where(sql`org_id = ${orgId} and code = 'MAIN'`);
         if (!main) throw new Error('The MAIN store is missing');
         const tty = process.stderr.isTTY;
         const started = Date.now();

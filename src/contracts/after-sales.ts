@@ -2,12 +2,28 @@
 import { z } from 'zod';
 import { isoDateTime, uuidSchema } from './common';
 
-export const REPAIR_STATUSES = ['received', 'assessed', 'repairing', 'ready', 'collected', 'exchanged', 'refunded'] as const;
+export const REPAIR_STATUSES = [
+  'received',
+  'assessed',
+  'repairing',
+  'ready',
+  'collected',
+  'exchanged',
+  'refunded',
+] as const;
 export const FAULT_CAUSES = ['quality', 'wear', 'accident', 'unknown'] as const;
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
 
 export const assessmentSchema = z.object({
-  rule: z.enum(['early_exchange_window', 'free_repair', 'paid_exchange_depreciation', 'exchange_outside_bands', 'paid_repair_wear', 'paid_repair_out_of_warranty', 'no_warranty']),
+  rule: z.enum([
+    'early_exchange_window',
+    'free_repair',
+    'paid_exchange_depreciation',
+    'exchange_outside_bands',
+    'paid_repair_wear',
+    'paid_repair_out_of_warranty',
+    'no_warranty',
+  ]),
   daysSincePurchase: z.number().int(),
   warrantyEndsOn: z.string().nullable(),
   isWithinWarranty: z.boolean(),
@@ -28,17 +44,31 @@ export const openRepairBodySchema = z
     reportedOn: isoDay.optional().describe("Defaults to today in the store's time zone"),
     photoCount: z.number().int().min(0).max(20).default(0),
   })
-  .refine((b) => b.receiptLineId || b.itemDescription, { message: 'Choose the item from her purchases or describe it', path: ['itemDescription'] });
+  .refine((b) => b.receiptLineId || b.itemDescription, {
+    message: 'Choose the item from her purchases or describe it',
+    path: ['itemDescription'],
+  });
 
 export const updateRepairBodySchema = z.object({
   status: z.enum(REPAIR_STATUSES),
   cause: z.enum(FAULT_CAUSES).optional(),
   isRepairable: z.boolean().optional(),
-  charge: z.number().int().min(0).max(1e12).optional().describe('For paid repairs; exchanges take the depreciation charge'),
+  charge: z
+    .number()
+    .int()
+    .min(0)
+    .max(1e12)
+    .optional()
+    .describe('For paid repairs; exchanges take the depreciation charge'),
   note: z.string().trim().max(1000).optional(),
 });
 
-export const repairEventSchema = z.object({ status: z.string(), note: z.string().nullable(), at: isoDateTime, byName: z.string().nullable() });
+export const repairEventSchema = z.object({
+  status: z.string(),
+  note: z.string().nullable(),
+  at: isoDateTime,
+  byName: z.string().nullable(),
+});
 
 export const repairTicketSchema = z.object({
   id: uuidSchema,
@@ -55,7 +85,9 @@ export const repairTicketSchema = z.object({
   reportedOn: z.string(),
   purchasedOn: z.string().nullable(),
   assessment: assessmentSchema.nullable(),
-  whatIfNotRepairable: assessmentSchema.nullable().describe('The exchange terms she would be offered if it cannot be repaired'),
+  whatIfNotRepairable: assessmentSchema
+    .nullable()
+    .describe('The exchange terms she would be offered if it cannot be repaired'),
   charge: z.number().int(),
   currency: z.string(),
   photoCount: z.number().int(),
@@ -64,7 +96,16 @@ export const repairTicketSchema = z.object({
 });
 export type RepairTicket = z.infer<typeof repairTicketSchema>;
 
-export const entitlementSchema = z.object({ id: uuidSchema, kind: z.enum(['dry_cleaning', 'leather_care']), productName: z.string(), styleNo: z.string().nullable(), validUntil: z.string(), redeemedAt: isoDateTime.nullable(), redeemedByName: z.string().nullable(), isExpired: z.boolean() });
+export const entitlementSchema = z.object({
+  id: uuidSchema,
+  kind: z.enum(['dry_cleaning', 'leather_care']),
+  productName: z.string(),
+  styleNo: z.string().nullable(),
+  validUntil: z.string(),
+  redeemedAt: isoDateTime.nullable(),
+  redeemedByName: z.string().nullable(),
+  isExpired: z.boolean(),
+});
 
 export const qualityFollowupBodySchema = z.object({
   customerId: uuidSchema.nullable().optional(),

@@ -29,9 +29,7 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 export const okSchema = z.object({ ok: z.literal(true) });
 
 // ISO 3166-1 alpha-2, ISO 4217 and IANA zone, checked by shape here and by meaning in the service.
-export const countrySchema = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as CN, TW, HK or JP');
+export const countrySchema = z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as CN, TW, HK or JP');
 export const currencySchema = z
   .string()
   .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as CNY, TWD, HKD or JPY');

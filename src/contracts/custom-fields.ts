@@ -38,7 +38,11 @@ export const customFieldSectionSchema = z.object({
 
 export const questionBankSchema = z.object({ sections: z.array(customFieldSectionSchema) });
 
-export const createSectionBodySchema = z.object({ key: keySchema, labels: labelsSchema, position: z.number().int().min(0).max(1000).default(100) });
+export const createSectionBodySchema = z.object({
+  key: keySchema,
+  labels: labelsSchema,
+  position: z.number().int().min(0).max(1000).default(100),
+});
 
 export const createCustomFieldBodySchema = z
   .object({
@@ -49,7 +53,10 @@ export const createCustomFieldBodySchema = z
     options: z.array(fieldOptionSchema).max(50).default([]),
     position: z.number().int().min(0).max(1000).default(100),
   })
-  .refine((f) => !f.type.includes('choice') || f.options.length >= 2, { message: 'A choice question needs at least two options', path: ['options'] });
+  .refine((f) => !f.type.includes('choice') || f.options.length >= 2, {
+    message: 'A choice question needs at least two options',
+    path: ['options'],
+  });
 
 export const updateCustomFieldBodySchema = z.object({
   labels: labelsSchema.optional(),

@@ -32,7 +32,10 @@ export const familyMemberSchema = z.object({
   job: optText(100),
 });
 
-export const importantDateSchema = z.object({ label: text(60).min(1), date: z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, 'Use MM-DD or YYYY-MM-DD') });
+export const importantDateSchema = z.object({
+  label: text(60).min(1),
+  date: z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, 'Use MM-DD or YYYY-MM-DD'),
+});
 
 export const addressSchema = z.object({
   label: optText(30),
@@ -46,7 +49,12 @@ export const profileSchema = z
     clothingSize: optText(20),
     shoeSize: optText(20),
     measurements: z
-      .object({ heightCm: z.number().min(50).max(250).nullable().optional(), bustCm: z.number().min(30).max(200).nullable().optional(), waistCm: z.number().min(30).max(200).nullable().optional(), hipsCm: z.number().min(30).max(200).nullable().optional() })
+      .object({
+        heightCm: z.number().min(50).max(250).nullable().optional(),
+        bustCm: z.number().min(30).max(200).nullable().optional(),
+        waistCm: z.number().min(30).max(200).nullable().optional(),
+        hipsCm: z.number().min(30).max(200).nullable().optional(),
+      })
       .optional(),
     skinType: z.enum(SKIN_TYPES).nullable().optional(),
     occupation: optText(100),
@@ -108,7 +116,10 @@ export const createCustomerBodySchema = z.object({
   storeId: uuidSchema,
   ...customerFields,
   consents: z.array(consentInputSchema).max(20).optional(),
-  allowDuplicate: z.boolean().default(false).describe('Create even when a customer with the same phone, e-mail or member number exists'),
+  allowDuplicate: z
+    .boolean()
+    .default(false)
+    .describe('Create even when a customer with the same phone, e-mail or member number exists'),
 });
 export type CreateCustomerInput = z.infer<typeof createCustomerBodySchema>;
 
@@ -116,7 +127,11 @@ export const updateCustomerBodySchema = z.object({
   ...customerFields,
   familyName: customerFields.familyName.optional(),
   storeId: uuidSchema.optional(),
-  version: z.number().int().optional().describe('The version you read; a mismatch means someone else changed her file meanwhile'),
+  version: z
+    .number()
+    .int()
+    .optional()
+    .describe('The version you read; a mismatch means someone else changed her file meanwhile'),
 });
 export type UpdateCustomerInput = z.infer<typeof updateCustomerBodySchema>;
 
@@ -193,7 +208,12 @@ export const customerListItemSchema = z.object({
 export type CustomerListItem = z.infer<typeof customerListItemSchema>;
 
 export const customerQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().describe('Name (any script, pinyin, initials, kana, romaji), phone tail (4+ digits), e-mail or member number'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Name (any script, pinyin, initials, kana, romaji), phone tail (4+ digits), e-mail or member number'),
   storeId: uuidSchema.optional(),
   ownerUserId: uuidSchema.optional(),
   cursor: z.string().max(500).optional(),
@@ -257,7 +277,10 @@ export const reassignBodySchema = z
 
 export const mergeBodySchema = z.object({
   otherId: uuidSchema,
-  take: z.record(z.string(), z.enum(['survivor', 'other'])).default({}).describe('Per field key: whose value to keep; unlisted fields keep the survivor value when she has one'),
+  take: z
+    .record(z.string(), z.enum(['survivor', 'other']))
+    .default({})
+    .describe('Per field key: whose value to keep; unlisted fields keep the survivor value when she has one'),
 });
 
 export const erasureBodySchema = z.object({ confirm: z.literal(true), reason: text(300).min(1) });
@@ -268,5 +291,8 @@ export const fileQualityRowSchema = z.object({
   customers: z.number().int(),
   averageCompleteness: z.number().int(),
   richFiles: z.number().int().describe('Files at 60% or more'),
-  changedLast30Days: z.number().int().describe('Files brought up to date in the last 30 days (the "dynamic" principle)'),
+  changedLast30Days: z
+    .number()
+    .int()
+    .describe('Files brought up to date in the last 30 days (the "dynamic" principle)'),
 });

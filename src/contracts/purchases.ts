@@ -17,31 +17,65 @@ export const receiptLineInputSchema = z
     discount: minor.default(0).describe('Discount on the whole line'),
     paidAmount: minor.optional().describe('What she paid for the line; defaults to quantity × list price − discount'),
   })
-  .refine((l) => l.styleNo || l.productName, { message: 'Give a style number or a product name', path: ['productName'] })
-  .refine((l) => l.discount <= l.unitListPrice * l.quantity, { message: 'The discount is larger than the line', path: ['discount'] });
+  .refine((l) => l.styleNo || l.productName, {
+    message: 'Give a style number or a product name',
+    path: ['productName'],
+  })
+  .refine((l) => l.discount <= l.unitListPrice * l.quantity, {
+    message: 'The discount is larger than the line',
+    path: ['discount'],
+  });
 
-export const PAYMENT_METHODS = ['cash', 'card', 'wechat_pay', 'alipay', 'line_pay', 'paypay', 'stored_value', 'other'] as const;
+export const PAYMENT_METHODS = [
+  'cash',
+  'card',
+  'wechat_pay',
+  'alipay',
+  'line_pay',
+  'paypay',
+  'stored_value',
+  'other',
+] as const;
 
 export const createReceiptBodySchema = z
   .object({
     storeId: uuidSchema,
     customerId: uuidSchema.nullable().optional(),
-    memberNo: z.string().trim().min(1).max(40).optional().describe('For POS systems that know the member number, not our id'),
+    memberNo: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .optional()
+      .describe('For POS systems that know the member number, not our id'),
     sellerId: uuidSchema.nullable().optional(),
     receiptNo: z.string().trim().min(1).max(64).describe('The POS receipt number, unique per store'),
     occurredAt: z.iso.datetime({ offset: true }).optional().describe('Defaults to now'),
-    currency: z.string().regex(/^[A-Z]{3}$/).optional().describe("Defaults to the store's currency"),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional()
+      .describe("Defaults to the store's currency"),
     paymentMethod: z.enum(PAYMENT_METHODS).optional(),
     lines: z.array(receiptLineInputSchema).min(1, 'A receipt needs at least one line').max(200),
   })
-  .refine((r) => !(r.customerId && r.memberNo), { message: 'Give the customer id or the member number, not both', path: ['memberNo'] });
+  .refine((r) => !(r.customerId && r.memberNo), {
+    message: 'Give the customer id or the member number, not both',
+    path: ['memberNo'],
+  });
 export type CreateReceiptInput = z.infer<typeof createReceiptBodySchema>;
 
 export const returnBodySchema = z.object({
   receiptNo: z.string().trim().min(1).max(64).optional().describe('Defaults to the original number with a -R suffix'),
   occurredAt: z.iso.datetime({ offset: true }).optional(),
   lines: z
-    .array(z.object({ originalLineId: uuidSchema, quantity: z.number().int().min(1).max(10_000), refundAmount: minor.optional().describe('Defaults to the paid share of the returned quantity') }))
+    .array(
+      z.object({
+        originalLineId: uuidSchema,
+        quantity: z.number().int().min(1).max(10_000),
+        refundAmount: minor.optional().describe('Defaults to the paid share of the returned quantity'),
+      }),
+    )
     .min(1)
     .max(200),
 });
@@ -117,7 +151,16 @@ export const updateCategoryBodySchema = z.object({
   labels: labelsSchema.optional(),
   warrantyMonths: z.number().int().min(0).max(120).nullable().optional(),
   freeRepairFromDay: z.number().int().min(0).max(365).optional(),
-  depreciationBands: z.array(z.object({ fromDay: z.number().int().min(0), toDay: z.number().int().min(0), percent: z.number().min(0).max(100) })).max(10).optional(),
+  depreciationBands: z
+    .array(
+      z.object({
+        fromDay: z.number().int().min(0),
+        toDay: z.number().int().min(0),
+        percent: z.number().min(0).max(100),
+      }),
+    )
+    .max(10)
+    .optional(),
   entitlementKind: z.enum(['dry_cleaning', 'leather_care']).nullable().optional(),
   entitlementMinPrice: minor.nullable().optional(),
 });
@@ -130,7 +173,11 @@ export const productSchema = z.object({
   season: z.string().nullable(),
   listPrice: z.number().int().nullable(),
   currency: z.string().nullable(),
-  attributes: z.object({ colours: z.array(z.string()).optional(), fabric: z.string().optional(), tags: z.array(z.string()).optional() }),
+  attributes: z.object({
+    colours: z.array(z.string()).optional(),
+    fabric: z.string().optional(),
+    tags: z.array(z.string()).optional(),
+  }),
 });
 
 export const upsertProductBodySchema = z.object({
@@ -139,6 +186,9 @@ export const upsertProductBodySchema = z.object({
   category: z.string().trim().max(60).optional(),
   season: z.string().trim().max(20).optional(),
   listPrice: minor.optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   attributes: productSchema.shape.attributes.optional(),
 });

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessRepair, DEFAULT_POLICIES, percentOf, validateBands, warrantyEnd, type RepairCase } from './after-sales';
 
-const base: RepairCase = { purchasedOn: '2026-03-01', reportedOn: '2026-03-01', cause: 'quality', isRepairable: true, paidAmount: 129_900, policy: DEFAULT_POLICIES.textile };
+const base: RepairCase = {
+  purchasedOn: '2026-03-01',
+  reportedOn: '2026-03-01',
+  cause: 'quality',
+  isRepairable: true,
+  paidAmount: 129_900,
+  policy: DEFAULT_POLICIES.textile,
+};
 const on = (days: number) => new Date(Date.UTC(2026, 2, 1) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('warranty and repair rules (seed 001)', () => {
@@ -50,18 +57,29 @@ describe('warranty and repair rules (seed 001)', () => {
 
   it('never charges more than the depreciation percentage of what she paid, and never charges wear as free', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 400 }), fc.constantFrom('quality', 'wear', 'accident', 'unknown'), fc.boolean(), fc.integer({ min: 0, max: 10_000_000 }), (days, cause, isRepairable, paid) => {
-        const a = assessRepair({ ...base, reportedOn: on(days), cause, isRepairable, paidAmount: paid });
-        expect(a.depreciationCharge).toBeGreaterThanOrEqual(0);
-        expect(a.depreciationCharge).toBeLessThanOrEqual(Math.round(paid * 0.2));
-        if (cause === 'wear' || cause === 'accident') expect(a.isFree).toBe(false);
-        if (!a.isWithinWarranty) expect(a.isFree).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.constantFrom('quality', 'wear', 'accident', 'unknown'),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        (days, cause, isRepairable, paid) => {
+          const a = assessRepair({ ...base, reportedOn: on(days), cause, isRepairable, paidAmount: paid });
+          expect(a.depreciationCharge).toBeGreaterThanOrEqual(0);
+          expect(a.depreciationCharge).toBeLessThanOrEqual(Math.round(paid * 0.2));
+          if (cause === 'wear' || cause === 'accident') expect(a.isFree).toBe(false);
+          if (!a.isWithinWarranty) expect(a.isFree).toBe(false);
+        },
+      ),
     );
   });
 
   it('validates edited band tables', () => {
     expect(validateBands(DEFAULT_POLICIES.textile.depreciationBands)).toEqual([]);
-    expect(validateBands([{ fromDay: 0, toDay: 30, percent: 5 }, { fromDay: 30, toDay: 60, percent: 120 }])).toHaveLength(2);
+    expect(
+      validateBands([
+        { fromDay: 0, toDay: 30, percent: 5 },
+        { fromDay: 30, toDay: 60, percent: 120 },
+      ]),
+    ).toHaveLength(2);
   });
 });

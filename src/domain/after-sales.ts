@@ -96,7 +96,14 @@ export function assessRepair(c: RepairCase): RepairAssessment {
   if (days < 0) throw new RangeError('The item was reported before it was bought');
   const warrantyEndsOn = warrantyEnd(c.purchasedOn, c.policy.warrantyMonths);
   const isWithinWarranty = c.reportedOn <= warrantyEndsOn;
-  const base = { daysSincePurchase: days, warrantyEndsOn, isWithinWarranty, depreciationCharge: 0, depreciationPercent: 0, band: null };
+  const base = {
+    daysSincePurchase: days,
+    warrantyEndsOn,
+    isWithinWarranty,
+    depreciationCharge: 0,
+    depreciationPercent: 0,
+    band: null,
+  };
   if (c.cause === 'wear' || c.cause === 'accident') return { ...base, rule: 'paid_repair_wear', isFree: false };
   if (!isWithinWarranty) return { ...base, rule: 'paid_repair_out_of_warranty', isFree: false };
   if (days < c.policy.freeRepairFromDay) return { ...base, rule: 'early_exchange_window', isFree: true };

@@ -8,13 +8,22 @@ export type LedgerEntry = { entry: LedgerEntryKind; countDelta: number; valueDel
 export type Balance = { count: number; value: number };
 
 export function balanceOf(entries: ReadonlyArray<Pick<LedgerEntry, 'countDelta' | 'valueDelta'>>): Balance {
-  return entries.reduce((b, e) => ({ count: b.count + e.countDelta, value: b.value + e.valueDelta }), { count: 0, value: 0 });
+  return entries.reduce((b, e) => ({ count: b.count + e.countDelta, value: b.value + e.valueDelta }), {
+    count: 0,
+    value: 0,
+  });
 }
 
 export type EntryProblem = 'not_positive' | 'insufficient_balance' | 'expired' | 'wrong_kind';
 
 /** Why an entry cannot be written, or null when it can. `today` and `expiresOn` are YYYY-MM-DD. */
-export function checkEntry(kind: CardKind, balance: Balance, e: LedgerEntry, expiresOn: string | null, today: string): EntryProblem | null {
+export function checkEntry(
+  kind: CardKind,
+  balance: Balance,
+  e: LedgerEntry,
+  expiresOn: string | null,
+  today: string,
+): EntryProblem | null {
   if (e.entry === 'redeem') {
     if (expiresOn && today > expiresOn) return 'expired';
     if (kind === 'count' && e.valueDelta !== 0) return 'wrong_kind';

@@ -24,6 +24,8 @@ import { orgRoutes } from './modules/org/org.routes';
 import { usersRoutes } from './modules/org/users.routes';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
+import { customersPrivacyRoutes } from './modules/customers/customers-privacy.routes';
+import { customersAdminRoutes } from './modules/customers/customers-admin.routes';
 import { questionBankRoutes } from './modules/customers/question-bank.routes';
 import { importsRoutes } from './modules/imports';
 import { purchasesRoutes } from './modules/purchases/purchases.routes';
@@ -34,13 +36,22 @@ export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url)
 
 export type BuildOptions = { database: Database; config: Config; logger?: boolean | object; webDist?: string };
 
-export async function buildApp({ database, config, logger, webDist = WEB_DIST }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  database,
+  config,
+  logger,
+  webDist = WEB_DIST,
+}: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? {
       level: config.logLevel,
       // Paths only: query strings can hold a searched phone number or name.
       serializers: {
-        req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        req: (req: { method: string; url: string; id: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
       },
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
@@ -91,6 +102,8 @@ export async function buildApp({ database, config, logger, webDist = WEB_DIST }:
   await app.register(tokensRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(customersRoutes, { db });
+  await app.register(customersPrivacyRoutes, { db });
+  await app.register(customersAdminRoutes, { db });
   await app.register(questionBankRoutes, { db });
   await app.register(importsRoutes, { db });
   await app.register(purchasesRoutes, { db });

@@ -23,7 +23,12 @@ const envSchema = z.object({
   KEQING_STORE_LOCALE: localeSchema.default('zh-CN'),
   KEQING_ADMIN_EMAIL: z.email().optional(),
   KEQING_ADMIN_PASSWORD: z.string().min(10, 'KEQING_ADMIN_PASSWORD needs at least 10 characters').optional(),
-  KEQING_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  KEQING_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   KEQING_COOKIE_SECURE: bool.optional(),
   KEQING_TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -84,7 +84,11 @@ export function registerErrorHandling(app: FastifyInstance) {
     const locale = requestLocale(req);
     const base = { instance: req.url.split('?')[0], requestId: req.id };
     if (error instanceof AppError) {
-      return sendProblem(reply, problemFor(error.code, locale, { ...base, params: error.params, fields: error.fields }), error.headers);
+      return sendProblem(
+        reply,
+        problemFor(error.code, locale, { ...base, params: error.params, fields: error.fields }),
+        error.headers,
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
       return sendProblem(reply, problemFor('validation_failed', locale, { ...base, fields: zodFields(error) }));
@@ -97,7 +101,10 @@ export function registerErrorHandling(app: FastifyInstance) {
       return sendProblem(reply, problemFor('bad_request', locale, base));
     }
     if (isResponseSerializationError(error)) {
-      req.log.error({ err: { message: error.message, issues: error.cause?.issues } }, 'response did not match its schema');
+      req.log.error(
+        { err: { message: error.message, issues: error.cause?.issues } },
+        'response did not match its schema',
+      );
     } else {
       req.log.error({ err: { message: error.message, stack: error.stack, code: error.code } }, 'unhandled error');
     }
@@ -105,6 +112,9 @@ export function registerErrorHandling(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, problemFor('not_found', requestLocale(req), { instance: req.url.split('?')[0], requestId: req.id })),
+    sendProblem(
+      reply,
+      problemFor('not_found', requestLocale(req), { instance: req.url.split('?')[0], requestId: req.id }),
+    ),
   );
 }

@@ -9,9 +9,12 @@ export function decodeCursor(cursor: string | undefined): { k: string; id: strin
   if (!cursor) return null;
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown; id?: unknown };
-    if (typeof v.id === 'string' && (typeof v.k === 'string' || typeof v.k === 'number')) return { k: String(v.k), id: v.id };
+    if (typeof v.id === 'string' && (typeof v.k === 'string' || typeof v.k === 'number'))
+      return { k: String(v.k), id: v.id };
   } catch {
     // fall through
   }
-  throw new AppError('validation_failed', {}, [{ field: 'query.cursor', code: 'invalid', message: 'This cursor is not valid; start from the first page.' }]);
+  throw new AppError('validation_failed', {}, [
+    { field: 'query.cursor', code: 'invalid', message: 'This cursor is not valid; start from the first page.' },
+  ]);
 }

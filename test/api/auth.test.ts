@@ -41,7 +41,11 @@ describe('log-in and sessions', () => {
   });
 
   it('validates input and names the offending field', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'not-an-email', password: '' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'not-an-email', password: '' },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('validation_failed');
@@ -77,13 +81,22 @@ describe('log-in and sessions', () => {
     const weak = await me.post('/api/auth/password', { currentPassword: OWNER.password, newPassword: 'short' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().fields[0].field).toBe('body.newPassword');
-    const wrong = await me.post('/api/auth/password', { currentPassword: 'wrong-one', newPassword: 'a-new-password-2' });
+    const wrong = await me.post('/api/auth/password', {
+      currentPassword: 'wrong-one',
+      newPassword: 'a-new-password-2',
+    });
     expect(wrong.json().code).toBe('wrong_password');
-    const res = await me.post('/api/auth/password', { currentPassword: OWNER.password, newPassword: 'a-new-password-2' });
+    const res = await me.post('/api/auth/password', {
+      currentPassword: OWNER.password,
+      newPassword: 'a-new-password-2',
+    });
     expect(res.statusCode).toBe(200);
     expect((await me.get('/api/auth/me')).statusCode).toBe(200);
     expect((await other.get('/api/auth/me')).statusCode).toBe(401);
-    const back = await me.post('/api/auth/password', { currentPassword: 'a-new-password-2', newPassword: OWNER.password });
+    const back = await me.post('/api/auth/password', {
+      currentPassword: 'a-new-password-2',
+      newPassword: OWNER.password,
+    });
     expect(back.statusCode).toBe(200);
   });
 
@@ -104,24 +117,50 @@ describe('log-in throttling', () => {
   it('locks an account after 5 failures with a clear message and Retry-After, per account', async () => {
     const email = 'victim@test.example';
     const owner = await loginAs(t.app, OWNER.email, OWNER.password);
-    await owner.post('/api/users', { email, displayName: 'V', role: 'staff', password: 'victim-password-1', storeIds: [t.mainStoreId] });
+    await owner.post('/api/users', {
+      email,
+      displayName: 'V',
+      role: 'staff',
+      password: 'victim-password-1',
+      storeIds: [t.mainStoreId],
+    });
     for (let i = 0; i < 5; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'bad' }, remoteAddress: `10.0.0.${i + 1}` });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: 'bad' },
+        remoteAddress: `10.0.0.${i + 1}`,
+      });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'victim-password-1' }, remoteAddress: '10.0.0.99' });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: 'victim-password-1' },
+      remoteAddress: '10.0.0.99',
+    });
     expect(locked.statusCode).toBe(429);
     expect(locked.json()).toMatchObject({ code: 'too_many_attempts', params: { minutes: 15 } });
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     // Other accounts from the same addresses are unaffected.
-    const fine = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: OWNER, remoteAddress: '10.0.0.1' });
+    const fine = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: OWNER,
+      remoteAddress: '10.0.0.1',
+    });
     expect(fine.statusCode).toBe(200);
   });
 
   it('throttles one address trying many accounts', async () => {
     const ip = '192.0.2.77';
     for (let i = 0; i < 20; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `nobody${i}@test.example`, password: 'x' }, remoteAddress: ip });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: `nobody${i}@test.example`, password: 'x' },
+        remoteAddress: ip,
+      });
     }
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: OWNER, remoteAddress: ip });
     expect(res.statusCode).toBe(429);

@@ -33,9 +33,21 @@ function operations(doc: { paths: Record<string, Record<string, unknown>> }, rou
 beforeAll(async () => {
   t = await createTestApp();
   owner = await loginAs(t.app, OWNER.email, OWNER.password);
-  const b = await owner.post('/api/stores', { code: 'TPE01', name: '台北信義店', country: 'TW', currency: 'TWD', timezone: 'Asia/Taipei', locale: 'zh-TW' });
+  const b = await owner.post('/api/stores', {
+    code: 'TPE01',
+    name: '台北信義店',
+    country: 'TW',
+    currency: 'TWD',
+    timezone: 'Asia/Taipei',
+    locale: 'zh-TW',
+  });
   storeB = b.json().id;
-  const created = await owner.post('/api/users', { ...STAFF, displayName: '小李', role: 'staff', storeIds: [t.mainStoreId] });
+  const created = await owner.post('/api/users', {
+    ...STAFF,
+    displayName: '小李',
+    role: 'staff',
+    storeIds: [t.mainStoreId],
+  });
   expect(created.statusCode).toBe(201);
   staff = await loginAs(t.app, STAFF.email, STAFF.password);
 });
@@ -53,7 +65,11 @@ describe('every operation is guarded', () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     const publicOps: string[] = [];
     for (const op of operations(doc, t.app.routeAccess)) {
-      const res = await t.app.inject({ method: op.method as InjectOptions['method'], url: op.url, payload: op.method === 'GET' ? undefined : {} });
+      const res = await t.app.inject({
+        method: op.method as InjectOptions['method'],
+        url: op.url,
+        payload: op.method === 'GET' ? undefined : {},
+      });
       if (op.access === 'public') {
         publicOps.push(`${op.method} ${op.path}`);
         expect(res.statusCode, `${op.method} ${op.path}`).not.toBe(401);
@@ -71,11 +87,23 @@ describe('every operation is guarded', () => {
     for (const op of operations(doc, t.app.routeAccess)) {
       const access = op.access as { roles: string[] | 'any' } | 'public';
       if (access === 'public' || access.roles === 'any' || access.roles.includes('staff')) continue;
-      const res = await staff.request({ method: op.method as InjectOptions['method'], url: op.url, payload: op.method === 'GET' ? undefined : {} });
+      const res = await staff.request({
+        method: op.method as InjectOptions['method'],
+        url: op.url,
+        payload: op.method === 'GET' ? undefined : {},
+      });
       expect(res.statusCode, `${op.method} ${op.path}`).toBe(403);
       refused.push(`${op.method} ${op.path}`);
     }
-    expect(refused).toEqual(expect.arrayContaining(['POST /api/tokens', 'GET /api/audit', 'POST /api/stores', 'POST /api/users', 'PATCH /api/org']));
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        'POST /api/tokens',
+        'GET /api/audit',
+        'POST /api/stores',
+        'POST /api/users',
+        'PATCH /api/org',
+      ]),
+    );
   });
 });
 
@@ -88,14 +116,38 @@ describe('store scoping', () => {
   });
 
   it('lets a store manager create staff in her store only, and never a higher role', async () => {
-    await owner.post('/api/users', { email: 'mgr@test.example', displayName: '王店长', role: 'store_manager', password: 'manager-password', storeIds: [t.mainStoreId] });
+    await owner.post('/api/users', {
+      email: 'mgr@test.example',
+      displayName: '王店长',
+      role: 'store_manager',
+      password: 'manager-password',
+      storeIds: [t.mainStoreId],
+    });
     const mgr = await loginAs(t.app, 'mgr@test.example', 'manager-password');
-    const ok = await mgr.post('/api/users', { email: 's2@test.example', displayName: 'S2', role: 'staff', password: 'staff2-password', storeIds: [t.mainStoreId] });
+    const ok = await mgr.post('/api/users', {
+      email: 's2@test.example',
+      displayName: 'S2',
+      role: 'staff',
+      password: 'staff2-password',
+      storeIds: [t.mainStoreId],
+    });
     expect(ok.statusCode).toBe(201);
-    const otherStore = await mgr.post('/api/users', { email: 's3@test.example', displayName: 'S3', role: 'staff', password: 'staff3-password', storeIds: [storeB] });
+    const otherStore = await mgr.post('/api/users', {
+      email: 's3@test.example',
+      displayName: 'S3',
+      role: 'staff',
+      password: 'staff3-password',
+      storeIds: [storeB],
+    });
     expect(otherStore.statusCode).toBe(400);
     expect(otherStore.json().fields[0]).toMatchObject({ field: 'body.storeIds.0', code: 'unknown_store' });
-    const higher = await mgr.post('/api/users', { email: 'hq2@test.example', displayName: 'HQ', role: 'hq', password: 'hq2-password-x', storeIds: [] });
+    const higher = await mgr.post('/api/users', {
+      email: 'hq2@test.example',
+      displayName: 'HQ',
+      role: 'hq',
+      password: 'hq2-password-x',
+      storeIds: [],
+    });
     expect(higher.statusCode).toBe(403);
     const users = (await mgr.get('/api/users')).json().items.map((u: { email: string }) => u.email);
     expect(users).toContain('s2@test.example');
@@ -105,14 +157,26 @@ describe('store scoping', () => {
 
 describe('accounts', () => {
   it('deactivates an account: open sessions end, log-in is refused, history stays', async () => {
-    const c = await owner.post('/api/users', { email: 'leaver@test.example', displayName: '离职导购', role: 'staff', password: 'leaver-password', storeIds: [t.mainStoreId] });
+    const c = await owner.post('/api/users', {
+      email: 'leaver@test.example',
+      displayName: '离职导购',
+      role: 'staff',
+      password: 'leaver-password',
+      storeIds: [t.mainStoreId],
+    });
     const id = c.json().id;
     const leaver = await loginAs(t.app, 'leaver@test.example', 'leaver-password');
     expect((await owner.patch(`/api/users/${id}`, { isActive: false })).json().isActive).toBe(false);
     expect((await leaver.get('/api/auth/me')).statusCode).toBe(401);
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'leaver@test.example', password: 'leaver-password' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'leaver@test.example', password: 'leaver-password' },
+    });
     expect(again.json().code).toBe('account_disabled');
-    const listed = (await owner.get('/api/users?includeInactive=true')).json().items.find((u: { id: string }) => u.id === id);
+    const listed = (await owner.get('/api/users?includeInactive=true'))
+      .json()
+      .items.find((u: { id: string }) => u.id === id);
     expect(listed.isActive).toBe(false);
     const audit = (await owner.get(`/api/audit?entityId=${id}`)).json().items.map((e: { action: string }) => e.action);
     expect(audit).toEqual(expect.arrayContaining(['user.created', 'user.deactivated']));
@@ -125,7 +189,13 @@ describe('accounts', () => {
   });
 
   it('refuses a duplicate e-mail, whatever its case', async () => {
-    const res = await owner.post('/api/users', { email: STAFF.email.toUpperCase(), displayName: 'Dup', role: 'staff', password: 'duplicate-pass', storeIds: [] });
+    const res = await owner.post('/api/users', {
+      email: STAFF.email.toUpperCase(),
+      displayName: 'Dup',
+      role: 'staff',
+      password: 'duplicate-pass',
+      storeIds: [],
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('email_taken');
   });
@@ -150,7 +220,13 @@ describe('API tokens', () => {
 
 describe('store memberships edited by a manager', () => {
   it('keeps a colleague’s stores outside the manager’s reach', async () => {
-    const both = await owner.post('/api/users', { email: 'both@test.example', displayName: '两店导购', role: 'staff', password: 'both-password-1', storeIds: [t.mainStoreId, storeB] });
+    const both = await owner.post('/api/users', {
+      email: 'both@test.example',
+      displayName: '两店导购',
+      role: 'staff',
+      password: 'both-password-1',
+      storeIds: [t.mainStoreId, storeB],
+    });
     const id = both.json().id;
     const mgr = await loginAs(t.app, 'mgr@test.example', 'manager-password');
     const res = await mgr.patch(`/api/users/${id}`, { storeIds: [t.mainStoreId, storeB] });

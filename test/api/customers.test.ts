@@ -13,9 +13,32 @@ let yamadaId: string;
 beforeAll(async () => {
   t = await createTestApp();
   owner = await loginAs(t.app, OWNER.email, OWNER.password);
-  storeB = (await owner.post('/api/stores', { code: 'OSA', name: '大阪店', country: 'JP', currency: 'JPY', timezone: 'Asia/Tokyo', locale: 'ja' })).json().id;
-  guideId = (await owner.post('/api/users', { email: 'li@test.example', displayName: '李导购', role: 'staff', password: 'guide-password-1', storeIds: [t.mainStoreId] })).json().id;
-  await owner.post('/api/users', { email: 'sato@test.example', displayName: '佐藤', role: 'staff', password: 'guide-password-2', storeIds: [storeB] });
+  storeB = (
+    await owner.post('/api/stores', {
+      code: 'OSA',
+      name: '大阪店',
+      country: 'JP',
+      currency: 'JPY',
+      timezone: 'Asia/Tokyo',
+      locale: 'ja',
+    })
+  ).json().id;
+  guideId = (
+    await owner.post('/api/users', {
+      email: 'li@test.example',
+      displayName: '李导购',
+      role: 'staff',
+      password: 'guide-password-1',
+      storeIds: [t.mainStoreId],
+    })
+  ).json().id;
+  await owner.post('/api/users', {
+    email: 'sato@test.example',
+    displayName: '佐藤',
+    role: 'staff',
+    password: 'guide-password-2',
+    storeIds: [storeB],
+  });
   guide = await loginAs(t.app, 'li@test.example', 'guide-password-1');
   otherGuide = await loginAs(t.app, 'sato@test.example', 'guide-password-2');
   const zhang = await guide.post('/api/customers', {
@@ -28,13 +51,21 @@ beforeAll(async () => {
   });
   expect(zhang.statusCode, zhang.body).toBe(201);
   zhangId = zhang.json().id;
-  const yamada = await owner.post('/api/customers', { storeId: storeB, familyName: '山田', givenName: '花子', reading: 'やまだ はなこ', phones: [{ number: '090-1234-5678' }], email: 'hanako@example.jp' });
+  const yamada = await owner.post('/api/customers', {
+    storeId: storeB,
+    familyName: '山田',
+    givenName: '花子',
+    reading: 'やまだ はなこ',
+    phones: [{ number: '090-1234-5678' }],
+    email: 'hanako@example.jp',
+  });
   expect(yamada.statusCode, yamada.body).toBe(201);
   yamadaId = yamada.json().id;
 });
 afterAll(() => t.close());
 
-const names = (res: { json(): { items: Array<{ displayName: string }> } }) => res.json().items.map((i) => i.displayName);
+const names = (res: { json(): { items: Array<{ displayName: string }> } }) =>
+  res.json().items.map((i) => i.displayName);
 
 describe('the customer file', () => {
   it('normalises the phone, fills the pinyin reading, masks contacts and makes the creating guide her owner', async () => {
@@ -55,7 +86,8 @@ describe('the customer file', () => {
     expect(names(await owner.get(`/api/customers?q=${encodeURIComponent('張偉')}`))).toContain('张伟');
     expect(names(await owner.get('/api/customers?q=zhangwei'))).toContain('张伟');
     expect(names(await owner.get(`/api/customers?q=${encodeURIComponent('伟')}`))).toContain('张伟');
-    for (const q of ['ヤマダ', 'やまだ', 'yamada', 'hanako']) expect(names(await owner.get(`/api/customers?q=${encodeURIComponent(q)}`)), q).toContain('山田 花子');
+    for (const q of ['ヤマダ', 'やまだ', 'yamada', 'hanako'])
+      expect(names(await owner.get(`/api/customers?q=${encodeURIComponent(q)}`)), q).toContain('山田 花子');
     expect(names(await owner.get('/api/customers?q=8000'))).toEqual(['张伟']);
     expect(names(await owner.get(`/api/customers?q=${encodeURIComponent('８０００')}`))).toEqual(['张伟']);
     expect(names(await owner.get('/api/customers?q=138-0013-8000'))).toEqual(['张伟']);
@@ -82,14 +114,23 @@ describe('the customer file', () => {
     const after = res.json();
     expect(after.completeness).toBeGreaterThan(before.completeness);
     const history = (await guide.get(`/api/customers/${zhangId}/history`)).json().items;
-    expect(history.map((h: { field: string }) => h.field)).toEqual(expect.arrayContaining(['profile.colourPreferences', 'profile.family']));
+    expect(history.map((h: { field: string }) => h.field)).toEqual(
+      expect.arrayContaining(['profile.colourPreferences', 'profile.family']),
+    );
     expect(history[0].changedByName).toBe('李导购');
     const stale = await guide.patch(`/api/customers/${zhangId}`, { version: before.version, givenName: '伟伟' });
     expect(stale.statusCode).toBe(409);
   });
 
   it('suggests what to learn next in etiquette order', async () => {
-    const c = (await owner.post('/api/customers', { storeId: t.mainStoreId, familyName: '陈', givenName: '静', allowDuplicate: true })).json();
+    const c = (
+      await owner.post('/api/customers', {
+        storeId: t.mainStoreId,
+        familyName: '陈',
+        givenName: '静',
+        allowDuplicate: true,
+      })
+    ).json();
     expect(c.nextQuestions[0]).toBe('phone');
     expect(c.nextQuestions).not.toContain('birthday');
   });
@@ -104,7 +145,12 @@ describe('the customer file', () => {
   });
 
   it('offers the existing file instead of creating a duplicate', async () => {
-    const dup = await guide.post('/api/customers', { storeId: t.mainStoreId, familyName: '张', givenName: '伟', phones: [{ number: '+86 138 0013 8000' }] });
+    const dup = await guide.post('/api/customers', {
+      storeId: t.mainStoreId,
+      familyName: '张',
+      givenName: '伟',
+      phones: [{ number: '+86 138 0013 8000' }],
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe('possible_duplicate');
     const check = (await guide.get('/api/customers/duplicates?phone=13800138000')).json().items;
@@ -113,18 +159,44 @@ describe('the customer file', () => {
   });
 
   it('validates phones and e-mails with field paths', async () => {
-    const res = await guide.post('/api/customers', { storeId: t.mainStoreId, familyName: '王', phones: [{ number: '12' }, { number: 'abc' }], email: 'nope' });
+    const res = await guide.post('/api/customers', {
+      storeId: t.mainStoreId,
+      familyName: '王',
+      phones: [{ number: '12' }, { number: 'abc' }],
+      email: 'nope',
+    });
     expect(res.statusCode).toBe(400);
     const fields = res.json().fields.map((f: { field: string }) => f.field);
     expect(fields).toContain('body.email');
   });
 
   it('merges two files field by field, moving notes and history to the survivor', async () => {
-    const a = (await owner.post('/api/customers', { storeId: t.mainStoreId, familyName: '林', givenName: '美', memberNo: 'VIP-001', phones: [{ number: '13911112222' }] })).json();
-    const b = (await owner.post('/api/customers', { storeId: t.mainStoreId, familyName: '林', givenName: '美美', email: 'lin@example.cn', phones: [{ number: '13933334444' }], allowDuplicate: true })).json();
+    const a = (
+      await owner.post('/api/customers', {
+        storeId: t.mainStoreId,
+        familyName: '林',
+        givenName: '美',
+        memberNo: 'VIP-001',
+        phones: [{ number: '13911112222' }],
+      })
+    ).json();
+    const b = (
+      await owner.post('/api/customers', {
+        storeId: t.mainStoreId,
+        familyName: '林',
+        givenName: '美美',
+        email: 'lin@example.cn',
+        phones: [{ number: '13933334444' }],
+        allowDuplicate: true,
+      })
+    ).json();
     await owner.post(`/api/customers/${b.id}/notes`, { body: '喜欢真丝' });
     const preview = (await owner.get(`/api/customers/${a.id}/merge-preview?otherId=${b.id}`)).json();
-    expect(preview.fields.find((f: { field: string }) => f.field === 'givenName')).toMatchObject({ survivor: '美', other: '美美', differs: true });
+    expect(preview.fields.find((f: { field: string }) => f.field === 'givenName')).toMatchObject({
+      survivor: '美',
+      other: '美美',
+      differs: true,
+    });
     const merged = await owner.post(`/api/customers/${a.id}/merge`, { otherId: b.id, take: { givenName: 'other' } });
     expect(merged.statusCode, merged.body).toBe(200);
     const m = merged.json();
@@ -139,7 +211,15 @@ describe('the customer file', () => {
   });
 
   it('exports everything we hold and erases on request, keeping the record anonymous', async () => {
-    const c = (await owner.post('/api/customers', { storeId: t.mainStoreId, familyName: '周', givenName: '芳', phones: [{ number: '13755556666' }], profile: { hobbies: ['插花'] } })).json();
+    const c = (
+      await owner.post('/api/customers', {
+        storeId: t.mainStoreId,
+        familyName: '周',
+        givenName: '芳',
+        phones: [{ number: '13755556666' }],
+        profile: { hobbies: ['插花'] },
+      })
+    ).json();
     const exp = await owner.get(`/api/customers/${c.id}/export`);
     expect(exp.statusCode).toBe(200);
     expect(exp.json().phones[0].number).toBe('+8613755556666');
@@ -152,21 +232,42 @@ describe('the customer file', () => {
     expect(erased.json()).toMatchObject({ displayName: '—', phones: [], profile: {}, doNotContact: true });
     expect(names(await owner.get('/api/customers?q=13755556666'))).toEqual([]);
     expect(names(await owner.get(`/api/customers?q=${encodeURIComponent('周芳')}`))).toEqual([]);
-    const actions = (await owner.get(`/api/audit?entityId=${c.id}`)).json().items.map((e: { action: string }) => e.action);
+    const actions = (await owner.get(`/api/audit?entityId=${c.id}`))
+      .json()
+      .items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['customer.exported', 'customer.erased']));
   });
 
   it('reassigns a leaving guide’s customers in bulk; files stay with the store', async () => {
-    const mgrId = (await owner.post('/api/users', { email: 'mgr@test.example', displayName: '店长', role: 'store_manager', password: 'manager-pass-1', storeIds: [t.mainStoreId] })).json().id;
+    const mgrId = (
+      await owner.post('/api/users', {
+        email: 'mgr@test.example',
+        displayName: '店长',
+        role: 'store_manager',
+        password: 'manager-pass-1',
+        storeIds: [t.mainStoreId],
+      })
+    ).json().id;
     const res = await owner.post('/api/customers/reassign', { fromUserId: guideId, toUserId: mgrId });
     expect(res.json().reassigned).toBeGreaterThan(0);
     expect((await owner.get(`/api/customers/${zhangId}`)).json().owner.id).toBe(mgrId);
-    expect((await guide.post('/api/customers/reassign', { fromUserId: mgrId, toUserId: guideId })).statusCode).toBe(403);
+    expect((await guide.post('/api/customers/reassign', { fromUserId: mgrId, toUserId: guideId })).statusCode).toBe(
+      403,
+    );
   });
 
   it('records consent per channel and purpose, and do-not-contact', async () => {
-    const res = await owner.post(`/api/customers/${yamadaId}/consents`, { channel: 'email', purpose: 'marketing', granted: false, method: 'written' });
-    expect(res.json().consents.find((c: { channel: string }) => c.channel === 'email')).toMatchObject({ granted: false, method: 'written', recordedByName: 'Owner' });
+    const res = await owner.post(`/api/customers/${yamadaId}/consents`, {
+      channel: 'email',
+      purpose: 'marketing',
+      granted: false,
+      method: 'written',
+    });
+    expect(res.json().consents.find((c: { channel: string }) => c.channel === 'email')).toMatchObject({
+      granted: false,
+      method: 'written',
+      recordedByName: 'Owner',
+    });
     const flagged = await owner.patch(`/api/customers/${yamadaId}/flags`, { doNotContact: true });
     expect(flagged.json().doNotContact).toBe(true);
   });
@@ -179,7 +280,12 @@ describe('the customer file', () => {
     expect(ok.json().custom).toMatchObject({ pets: 'cat', sports: ['yoga'] });
     const bad = await guide.patch(`/api/customers/${zhangId}`, { custom: { pets: 'dragon', nosuch: 1 } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().fields.map((f: { field: string }) => f.field).sort()).toEqual(['body.custom.nosuch', 'body.custom.pets']);
+    expect(
+      bad
+        .json()
+        .fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['body.custom.nosuch', 'body.custom.pets']);
   });
 });
 

@@ -30,17 +30,41 @@ describe('stores and regions', () => {
   });
 
   it('explains every bad field of a store at once', async () => {
-    const res = await owner.post('/api/stores', { code: 'bad code!', name: '', country: 'Japan', currency: 'yen', timezone: 'Mars/Olympus', locale: 'fr' });
+    const res = await owner.post('/api/stores', {
+      code: 'bad code!',
+      name: '',
+      country: 'Japan',
+      currency: 'yen',
+      timezone: 'Mars/Olympus',
+      locale: 'fr',
+    });
     expect(res.statusCode).toBe(400);
-    const fields = res.json().fields.map((f: { field: string }) => f.field).sort();
+    const fields = res
+      .json()
+      .fields.map((f: { field: string }) => f.field)
+      .sort();
     expect(fields).toEqual(['body.code', 'body.country', 'body.currency', 'body.locale', 'body.name', 'body.timezone']);
   });
 
   it('refuses a duplicate store code and an unknown currency', async () => {
-    const dup = await owner.post('/api/stores', { code: 'MAIN', name: 'x', country: 'CN', currency: 'CNY', timezone: 'Asia/Shanghai', locale: 'zh-CN' });
+    const dup = await owner.post('/api/stores', {
+      code: 'MAIN',
+      name: 'x',
+      country: 'CN',
+      currency: 'CNY',
+      timezone: 'Asia/Shanghai',
+      locale: 'zh-CN',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json()).toMatchObject({ code: 'store_code_taken', params: { code: 'MAIN' } });
-    const cur = await owner.post('/api/stores', { code: 'X1', name: 'x', country: 'CN', currency: 'ABC', timezone: 'Asia/Shanghai', locale: 'zh-CN' });
+    const cur = await owner.post('/api/stores', {
+      code: 'X1',
+      name: 'x',
+      country: 'CN',
+      currency: 'ABC',
+      timezone: 'Asia/Shanghai',
+      locale: 'zh-CN',
+    });
     expect(cur.statusCode).toBe(400);
     expect(cur.json().fields[0].field).toBe('body.currency');
   });

@@ -9,7 +9,15 @@ let token: string;
 beforeAll(async () => {
   t = await createTestApp();
   owner = await loginAs(t.app, OWNER.email, OWNER.password);
-  customerId = (await owner.post('/api/customers', { storeId: t.mainStoreId, familyName: '李', givenName: '娜', memberNo: 'V100', phones: [{ number: '13600001111' }] })).json().id;
+  customerId = (
+    await owner.post('/api/customers', {
+      storeId: t.mainStoreId,
+      familyName: '李',
+      givenName: '娜',
+      memberNo: 'V100',
+      phones: [{ number: '13600001111' }],
+    })
+  ).json().id;
   token = (await owner.post('/api/tokens', { name: 'POS', storeId: t.mainStoreId })).json().token;
 });
 afterAll(() => t.close());
@@ -19,8 +27,25 @@ const sale = (receiptNo: string, extra: Record<string, unknown> = {}) => ({
   receiptNo,
   occurredAt: '2026-10-01T10:00:00+08:00',
   lines: [
-    { styleNo: 'SU-2601', productName: '羊毛西服', category: 'suits', size: 'M', colour: '藏青', quantity: 1, unitListPrice: 268_000, discount: 18_000 },
-    { styleNo: 'KN-1102', productName: '羊绒衫', category: 'knitwear', size: 'M', quantity: 2, unitListPrice: 99_900, discount: 0 },
+    {
+      styleNo: 'SU-2601',
+      productName: '羊毛西服',
+      category: 'suits',
+      size: 'M',
+      colour: '藏青',
+      quantity: 1,
+      unitListPrice: 268_000,
+      discount: 18_000,
+    },
+    {
+      styleNo: 'KN-1102',
+      productName: '羊绒衫',
+      category: 'knitwear',
+      size: 'M',
+      quantity: 2,
+      unitListPrice: 99_900,
+      discount: 0,
+    },
   ],
   ...extra,
 });
@@ -30,7 +55,13 @@ describe('purchases', () => {
     const res = await owner.post('/api/purchases', sale('POS-0001', { customerId }));
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json();
-    expect(r).toMatchObject({ totalList: 467_800, totalDiscount: 18_000, totalPaid: 449_800, currency: 'CNY', kind: 'sale' });
+    expect(r).toMatchObject({
+      totalList: 467_800,
+      totalDiscount: 18_000,
+      totalPaid: 449_800,
+      currency: 'CNY',
+      kind: 'sale',
+    });
     expect(r.lines[0]).toMatchObject({ category: 'suits', paidAmount: 250_000 });
     const stats = (await owner.get(`/api/customers/${customerId}/stats`)).json();
     expect(stats).toMatchObject({ lifetimeSpend: 449_800, receiptCount: 1, visitCount: 1, currency: 'CNY' });
@@ -42,10 +73,14 @@ describe('purchases', () => {
   it('returns a line: the refund reduces her spend and cannot exceed what was bought', async () => {
     const [receipt] = (await owner.get(`/api/purchases?customerId=${customerId}`)).json().items;
     const knit = receipt.lines.find((l: { styleNo: string }) => l.styleNo === 'KN-1102');
-    const tooMany = await owner.post(`/api/purchases/${receipt.id}/returns`, { lines: [{ originalLineId: knit.id, quantity: 3 }] });
+    const tooMany = await owner.post(`/api/purchases/${receipt.id}/returns`, {
+      lines: [{ originalLineId: knit.id, quantity: 3 }],
+    });
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json().fields[0].field).toBe('body.lines.0.quantity');
-    const ret = await owner.post(`/api/purchases/${receipt.id}/returns`, { lines: [{ originalLineId: knit.id, quantity: 1 }] });
+    const ret = await owner.post(`/api/purchases/${receipt.id}/returns`, {
+      lines: [{ originalLineId: knit.id, quantity: 1 }],
+    });
     expect(ret.statusCode, ret.body).toBe(201);
     expect(ret.json()).toMatchObject({ kind: 'return', totalPaid: -99_900 });
     expect((await owner.get(`/api/customers/${customerId}/stats`)).json().lifetimeSpend).toBe(449_800 - 99_900);
@@ -54,19 +89,33 @@ describe('purchases', () => {
   });
 
   it('rejects a wrong currency, an unknown category and a discount larger than the line', async () => {
-    const res = await owner.post('/api/purchases', { ...sale('POS-0002'), currency: 'JPY', lines: [{ productName: 'x', category: 'spaceships', quantity: 1, unitListPrice: 100 }] });
+    const res = await owner.post('/api/purchases', {
+      ...sale('POS-0002'),
+      currency: 'JPY',
+      lines: [{ productName: 'x', category: 'spaceships', quantity: 1, unitListPrice: 100 }],
+    });
     expect(res.statusCode).toBe(400);
     const fields = res.json().fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(['body.currency']);
-    const cat = await owner.post('/api/purchases', { ...sale('POS-0002'), lines: [{ productName: 'x', category: 'spaceships', quantity: 1, unitListPrice: 100 }] });
+    const cat = await owner.post('/api/purchases', {
+      ...sale('POS-0002'),
+      lines: [{ productName: 'x', category: 'spaceships', quantity: 1, unitListPrice: 100 }],
+    });
     expect(cat.json().fields[0].field).toBe('body.lines.0.category');
-    const disc = await owner.post('/api/purchases', { ...sale('POS-0002'), lines: [{ productName: 'x', quantity: 1, unitListPrice: 100, discount: 500 }] });
+    const disc = await owner.post('/api/purchases', {
+      ...sale('POS-0002'),
+      lines: [{ productName: 'x', quantity: 1, unitListPrice: 100, discount: 500 }],
+    });
     expect(disc.json().fields[0].field).toBe('body.lines.0.discount');
   });
 
   it('is idempotent for a POS: the same request twice in parallel records one receipt', async () => {
     const body = JSON.stringify(sale('POS-0100', { memberNo: 'v100' }));
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'pos-0100-try' };
+    const headers = {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'idempotency-key': 'pos-0100-try',
+    };
     const [a, b] = await Promise.all([
       t.app.inject({ method: 'POST', url: '/api/purchases', headers, payload: body }),
       t.app.inject({ method: 'POST', url: '/api/purchases', headers, payload: body }),
@@ -74,22 +123,56 @@ describe('purchases', () => {
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 201]);
     expect(a.json().id).toBe(b.json().id);
     expect([a.headers['idempotent-replayed'], b.headers['idempotent-replayed']]).toContain('true');
-    const list = (await owner.get(`/api/purchases?customerId=${customerId}`)).json().items.filter((r: { receiptNo: string }) => r.receiptNo === 'POS-0100');
+    const list = (await owner.get(`/api/purchases?customerId=${customerId}`))
+      .json()
+      .items.filter((r: { receiptNo: string }) => r.receiptNo === 'POS-0100');
     expect(list).toHaveLength(1);
     expect(list[0].source).toBe('pos');
     // The same key for a different request is refused; the same receipt number without a key is a safe retry.
-    const other = await t.app.inject({ method: 'POST', url: '/api/purchases', headers, payload: JSON.stringify(sale('POS-0101')) });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/purchases',
+      headers,
+      payload: JSON.stringify(sale('POS-0101')),
+    });
     expect(other.json().code).toBe('idempotency_conflict');
-    const retry = await t.app.inject({ method: 'POST', url: '/api/purchases', headers: { authorization: headers.authorization, 'content-type': 'application/json' }, payload: body });
+    const retry = await t.app.inject({
+      method: 'POST',
+      url: '/api/purchases',
+      headers: { authorization: headers.authorization, 'content-type': 'application/json' },
+      payload: body,
+    });
     expect(retry.statusCode).toBe(200);
     expect(retry.json().id).toBe(a.json().id);
-    const different = await t.app.inject({ method: 'POST', url: '/api/purchases', headers: { authorization: headers.authorization, 'content-type': 'application/json' }, payload: JSON.stringify({ ...sale('POS-0100'), lines: [{ productName: 'other', quantity: 1, unitListPrice: 1 }] }) });
+    const different = await t.app.inject({
+      method: 'POST',
+      url: '/api/purchases',
+      headers: { authorization: headers.authorization, 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        ...sale('POS-0100'),
+        lines: [{ productName: 'other', quantity: 1, unitListPrice: 1 }],
+      }),
+    });
     expect(different.statusCode).toBe(409);
   });
 
   it('lets only API tokens of the store post to it', async () => {
-    const other = (await owner.post('/api/stores', { code: 'B2', name: 'B2', country: 'CN', currency: 'CNY', timezone: 'Asia/Shanghai', locale: 'zh-CN' })).json().id;
-    const res = await t.app.inject({ method: 'POST', url: '/api/purchases', headers: { authorization: `Bearer ${token}` }, payload: { ...sale('X1'), storeId: other } });
+    const other = (
+      await owner.post('/api/stores', {
+        code: 'B2',
+        name: 'B2',
+        country: 'CN',
+        currency: 'CNY',
+        timezone: 'Asia/Shanghai',
+        locale: 'zh-CN',
+      })
+    ).json().id;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/purchases',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { ...sale('X1'), storeId: other },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields[0].field).toBe('body.storeId');
   });

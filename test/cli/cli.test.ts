@@ -13,12 +13,19 @@ describe.skipIf(usesPostgres())('keqing CLI', () => {
   it('lists its commands', async () => {
     const r = await runCli(['--help'], {});
     expect(r.code).toBe(0);
-    for (const cmd of ['serve', 'migrate', 'create-store', 'create-user', 'backup', 'restore']) expect(r.stdout).toContain(cmd);
+    for (const cmd of ['serve', 'migrate', 'create-store', 'create-user', 'backup', 'restore'])
+      expect(r.stdout).toContain(cmd);
   });
 
   it('migrates, bootstraps once with a printed password, creates a store and a user, backs up and restores', async () => {
     const data = tmp();
-    const env = { KEQING_DATA_DIR: data, KEQING_STORE_COUNTRY: 'JP', KEQING_STORE_CURRENCY: 'JPY', KEQING_STORE_TIMEZONE: 'Asia/Tokyo', KEQING_STORE_LOCALE: 'ja' };
+    const env = {
+      KEQING_DATA_DIR: data,
+      KEQING_STORE_COUNTRY: 'JP',
+      KEQING_STORE_CURRENCY: 'JPY',
+      KEQING_STORE_TIMEZONE: 'Asia/Tokyo',
+      KEQING_STORE_LOCALE: 'ja',
+    };
     const first = await runCli(['migrate'], env);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('owner@example.com');
@@ -26,12 +33,49 @@ describe.skipIf(usesPostgres())('keqing CLI', () => {
     const second = await runCli(['migrate'], env);
     expect(second.stdout).not.toContain('password:');
 
-    const bad = await runCli(['create-store', '--code', 'OSA', '--name', '大阪店', '--country', 'JP', '--currency', 'yen', '--timezone', 'Asia/Tokyo', '--locale', 'ja'], env);
+    const bad = await runCli(
+      [
+        'create-store',
+        '--code',
+        'OSA',
+        '--name',
+        '大阪店',
+        '--country',
+        'JP',
+        '--currency',
+        'yen',
+        '--timezone',
+        'Asia/Tokyo',
+        '--locale',
+        'ja',
+      ],
+      env,
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--currency');
-    const store = await runCli(['create-store', '--code', 'OSA', '--name', '大阪店', '--country', 'JP', '--currency', 'JPY', '--timezone', 'Asia/Tokyo', '--locale', 'ja'], env);
+    const store = await runCli(
+      [
+        'create-store',
+        '--code',
+        'OSA',
+        '--name',
+        '大阪店',
+        '--country',
+        'JP',
+        '--currency',
+        'JPY',
+        '--timezone',
+        'Asia/Tokyo',
+        '--locale',
+        'ja',
+      ],
+      env,
+    );
     expect(store.code, store.stderr).toBe(0);
-    const user = await runCli(['create-user', '--email', 'hanako@test.example', '--name', '花子', '--role', 'staff', '--stores', 'OSA'], env);
+    const user = await runCli(
+      ['create-user', '--email', 'hanako@test.example', '--name', '花子', '--role', 'staff', '--stores', 'OSA'],
+      env,
+    );
     expect(user.code, user.stderr).toBe(0);
     expect(user.stdout).toMatch(/Password: \S+/);
 
@@ -39,7 +83,11 @@ describe.skipIf(usesPostgres())('keqing CLI', () => {
     const backup = await runCli(['backup', file], env);
     expect(backup.code, backup.stderr).toBe(0);
     const target = tmp();
-    const restore = await runCli(['restore', file], { ...env, KEQING_DATA_DIR: target, KEQING_ADMIN_PASSWORD: 'ignored-password' });
+    const restore = await runCli(['restore', file], {
+      ...env,
+      KEQING_DATA_DIR: target,
+      KEQING_ADMIN_PASSWORD: 'ignored-password',
+    });
     expect(restore.code, restore.stderr).toBe(0);
     const db = await openDatabase({ dataDir: target });
     try {
@@ -69,15 +117,29 @@ describe.skipIf(usesPostgres())('keqing CLI', () => {
 
   it('stops on SIGTERM after finishing in-flight requests, losing nothing it acknowledged', async () => {
     const data = tmp();
-    const env = { KEQING_DATA_DIR: data, KEQING_ADMIN_EMAIL: 'o@test.example', KEQING_ADMIN_PASSWORD: 'owner-password-9' };
+    const env = {
+      KEQING_DATA_DIR: data,
+      KEQING_ADMIN_EMAIL: 'o@test.example',
+      KEQING_ADMIN_PASSWORD: 'owner-password-9',
+    };
     const s = await serve(env);
     const base = `http://127.0.0.1:${s.port}`;
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'o@test.example', password: 'owner-password-9' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'o@test.example', password: 'owner-password-9' }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
     const writes = Array.from({ length: 15 }, (_, i) =>
-      fetch(`${base}/api/regions`, { method: 'POST', headers, body: JSON.stringify({ code: `R${i}`, name: `区域${i}` }) }).then((r) => r.status).catch(() => 0),
+      fetch(`${base}/api/regions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code: `R${i}`, name: `区域${i}` }),
+      })
+        .then((r) => r.status)
+        .catch(() => 0),
     );
     await new Promise((r) => setTimeout(r, 30));
     s.child.kill('SIGTERM');

@@ -54,8 +54,18 @@ export type Client = {
 };
 
 /** Logs in through the API and returns a client that sends the cookie and CSRF header. */
-export async function loginAs(app: FastifyInstance, email: string, password: string, ip = '127.0.0.1'): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: ip });
+export async function loginAs(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+  ip = '127.0.0.1',
+): Promise<Client> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+    remoteAddress: ip,
+  });
   if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'keqing_session');
   if (!cookie) throw new Error('no session cookie');

@@ -21,8 +21,21 @@ beforeAll(async () => {
   t = await createTestApp();
   const owner = await loginAs(t.app, OWNER.email, OWNER.password);
   await owner.post('/api/regions', { code: 'TW', name: '台灣' });
-  await owner.post('/api/stores', { code: 'TPE', name: '台北店', country: 'TW', currency: 'TWD', timezone: 'Asia/Taipei', locale: 'zh-TW' });
-  await owner.post('/api/users', { email: 'a@test.example', displayName: '阿美', role: 'staff', password: 'staff-password-1', storeIds: [t.mainStoreId] });
+  await owner.post('/api/stores', {
+    code: 'TPE',
+    name: '台北店',
+    country: 'TW',
+    currency: 'TWD',
+    timezone: 'Asia/Taipei',
+    locale: 'zh-TW',
+  });
+  await owner.post('/api/users', {
+    email: 'a@test.example',
+    displayName: '阿美',
+    role: 'staff',
+    password: 'staff-password-1',
+    storeIds: [t.mainStoreId],
+  });
   await owner.post('/api/tokens', { name: 'POS' });
 });
 afterAll(() => t.close());

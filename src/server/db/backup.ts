@@ -26,15 +26,23 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Application tables in an order where every table comes after the tables it references. */
 export async function tablesInDependencyOrder(db: Db): Promise<string[]> {
-  const tables = (await rows<{ name: string }>(db, sql`
+  const tables = (
+    await rows<{ name: string }>(
+      db,
+      sql`
     select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`)).map((t) => t.name);
-  const edges = await rows<{ child: string; parent: string }>(db, sql`
+    where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`,
+    )
+  ).map((t) => t.name);
+  const edges = await rows<{ child: string; parent: string }>(
+    db,
+    sql`
     select cc.relname as child, pc.relname as parent
     from pg_constraint k
     join pg_class cc on cc.oid = k.conrelid join pg_namespace cn on cn.oid = cc.relnamespace
     join pg_class pc on pc.oid = k.confrelid
-    where k.contype = 'f' and cn.nspname = 'public' and cc.relname <> pc.relname`);
+    where k.contype = 'f' and cn.nspname = 'public' and cc.relname <> pc.relname`,
+  );
   const ordered: string[] = [];
   const done = new Set<string>();
   const visit = (t: string, path: Set<string>) => {
@@ -49,10 +57,13 @@ export async function tablesInDependencyOrder(db: Db): Promise<string[]> {
 }
 
 async function primaryKeyColumns(db: Db, table: string): Promise<string[]> {
-  const cols = await rows<{ col: string }>(db, sql`
+  const cols = await rows<{ col: string }>(
+    db,
+    sql`
     select a.attname as col from pg_index i
     join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
-    where i.indrelid = ${ident(table)}::regclass and i.indisprimary order by a.attnum`);
+    where i.indrelid = ${ident(table)}::regclass and i.indisprimary order by a.attnum`,
+  );
   return cols.map((c) => c.col);
 }
 
@@ -70,12 +81,20 @@ export async function writeBackup(db: Db, file: string): Promise<BackupSummary> 
     async (tx) => {
       const t = tx as unknown as Db;
       const tables = await tablesInDependencyOrder(t);
-      const header: Header = { format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: migrationTags(), tables };
+      const header: Header = {
+        format: BACKUP_FORMAT,
+        version: 1,
+        createdAt: new Date().toISOString(),
+        migrations: migrationTags(),
+        tables,
+      };
       await write(JSON.stringify(header));
       for (const table of tables) {
         const pk = await primaryKeyColumns(t, table);
         const order = pk.length ? ` order by ${pk.map((c) => `t.${ident(c)}`).join(', ')}` : '';
-        await t.execute(sql.raw(`declare keqing_backup cursor for select row_to_json(t)::text as r from ${ident(table)} t${order}`));
+        await t.execute(
+          sql.raw(`declare keqing_backup cursor for select row_to_json(t)::text as r from ${ident(table)} t${order}`),
+        );
         counts[table] = 0;
         for (;;) {
           const batch = await rows<{ r: string }>(t, sql.raw(`fetch ${BATCH} from keqing_backup`));
@@ -129,13 +148,16 @@ export async function restoreBackup(db: Db, file: string): Promise<Record<string
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     const [{ n } = { n: 0 }] = await rows<{ n: number }>(t, sql`select count(*)::int as n from organizations`);
-    if (n > 0) throw new RestoreError('The target database is not empty. Restore into an empty data folder or database.');
+    if (n > 0)
+      throw new RestoreError('The target database is not empty. Restore into an empty data folder or database.');
     const restored: Record<string, number> = {};
     let table = '';
     let batch: string[] = [];
     const flush = async () => {
       if (!batch.length) return;
-      await t.execute(sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${`[${batch.join(',')}]`}::json)`);
+      await t.execute(
+        sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${`[${batch.join(',')}]`}::json)`,
+      );
       restored[table] = (restored[table] ?? 0) + batch.length;
       batch = [];
     };
@@ -149,7 +171,8 @@ export async function restoreBackup(db: Db, file: string): Promise<Record<string
     });
     await flush();
     for (const [tbl, expected] of Object.entries(counts)) {
-      if ((restored[tbl] ?? 0) !== expected) throw new RestoreError(`Table ${tbl}: expected ${expected} rows, read ${restored[tbl] ?? 0}`);
+      if ((restored[tbl] ?? 0) !== expected)
+        throw new RestoreError(`Table ${tbl}: expected ${expected} rows, read ${restored[tbl] ?? 0}`);
     }
     return restored;
   });

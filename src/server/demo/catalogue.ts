@@ -1,8 +1,22 @@
 // The demo brand's catalogue: style numbers across the default categories, priced in CNY and converted
 // for Taiwan and Japan stores at round, believable price points.
-export type DemoProduct = { styleNo: string; name: { 'zh-CN': string; 'zh-TW': string; ja: string }; category: string; priceCny: number; season: string };
+export type DemoProduct = {
+  styleNo: string;
+  name: { 'zh-CN': string; 'zh-TW': string; ja: string };
+  category: string;
+  priceCny: number;
+  season: string;
+};
 
-const P = (styleNo: string, cn: string, tw: string, ja: string, category: string, priceCny: number, season: string): DemoProduct => ({ styleNo, name: { 'zh-CN': cn, 'zh-TW': tw, ja }, category, priceCny, season });
+const P = (
+  styleNo: string,
+  cn: string,
+  tw: string,
+  ja: string,
+  category: string,
+  priceCny: number,
+  season: string,
+): DemoProduct => ({ styleNo, name: { 'zh-CN': cn, 'zh-TW': tw, ja }, category, priceCny, season });
 
 export const DEMO_PRODUCTS: DemoProduct[] = [
   P('DR-2601', '真丝连衣裙', '真絲連身裙', 'シルクワンピース', 'clothing', 1599, '2026SS'),

@@ -25,7 +25,13 @@ export type UserPrincipal = {
   expiresAt: Date;
   storeIds: string[];
 };
-export type TokenPrincipal = { kind: 'token'; tokenId: string; orgId: string; storeId: string | null; storeIds: string[] };
+export type TokenPrincipal = {
+  kind: 'token';
+  tokenId: string;
+  orgId: string;
+  storeId: string | null;
+  storeIds: string[];
+};
 export type Principal = UserPrincipal | TokenPrincipal;
 
 /** `public`: no log-in. Otherwise the roles allowed (`any`: every signed-in role) and whether API tokens may call. */

@@ -12,9 +12,15 @@ export const repairTickets = pgTable(
   'repair_tickets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    storeId: uuid('store_id').notNull().references(() => stores.id),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
     receiptLineId: uuid('receipt_line_id').references(() => receiptLines.id),
     ticketNo: text('ticket_no').notNull(),
     itemDescription: text('item_description').notNull(),
@@ -32,15 +38,22 @@ export const repairTickets = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('repair_tickets_no_uq').on(t.storeId, t.ticketNo), index('repair_tickets_customer_idx').on(t.customerId)],
+  (t) => [
+    uniqueIndex('repair_tickets_no_uq').on(t.storeId, t.ticketNo),
+    index('repair_tickets_customer_idx').on(t.customerId),
+  ],
 );
 
 export const repairEvents = pgTable(
   'repair_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    ticketId: uuid('ticket_id').notNull().references(() => repairTickets.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => repairTickets.id),
     status: text('status').notNull(),
     note: text('note'),
     byUserId: uuid('by_user_id'),
@@ -53,24 +66,37 @@ export const serviceEntitlements = pgTable(
   'service_entitlements',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
-    receiptLineId: uuid('receipt_line_id').notNull().references(() => receiptLines.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    receiptLineId: uuid('receipt_line_id')
+      .notNull()
+      .references(() => receiptLines.id),
     kind: text('kind').notNull(), // dry_cleaning | leather_care
     validUntil: date('valid_until').notNull(),
     redeemedAt: ts('redeemed_at'),
     redeemedBy: uuid('redeemed_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('service_entitlements_line_uq').on(t.receiptLineId, t.kind), index('service_entitlements_customer_idx').on(t.customerId)],
+  (t) => [
+    uniqueIndex('service_entitlements_line_uq').on(t.receiptLineId, t.kind),
+    index('service_entitlements_customer_idx').on(t.customerId),
+  ],
 );
 
 export const qualityFollowups = pgTable(
   'quality_followups',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    storeId: uuid('store_id').notNull().references(() => stores.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
     customerId: uuid('customer_id').references(() => customers.id),
     receiptLineId: uuid('receipt_line_id').references(() => receiptLines.id),
     styleNo: text('style_no'),

@@ -25,8 +25,12 @@ export const customers = pgTable(
   'customers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    storeId: uuid('store_id').notNull().references(() => stores.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
     memberNo: text('member_no'),
     familyName: text('family_name').notNull(),
     givenName: text('given_name'),
@@ -59,7 +63,9 @@ export const customers = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('customers_org_member_no_uq').on(t.orgId, t.memberNo).where(sql`${t.memberNo} is not null`),
+    uniqueIndex('customers_org_member_no_uq')
+      .on(t.orgId, t.memberNo)
+      .where(sql`${t.memberNo} is not null`),
     index('customers_org_email_idx').on(t.orgId, sql`lower(${t.email})`),
     index('customers_store_idx').on(t.storeId, t.displayName),
     index('customers_owner_idx').on(t.ownerUserId),
@@ -70,8 +76,12 @@ export const customerPhones = pgTable(
   'customer_phones',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
     e164: text('e164').notNull(),
     label: text('label').notNull().default('mobile'),
     isPrimary: boolean('is_primary').notNull().default(false),
@@ -92,8 +102,12 @@ export const customerPhones = pgTable(
 export const customerSearchKeys = pgTable(
   'customer_search_keys',
   {
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
     storeId: uuid('store_id').notNull(),
     key: text('key').notNull(),
     rank: smallint('rank').notNull().default(0),
@@ -108,8 +122,12 @@ export const customerFieldHistory = pgTable(
   'customer_field_history',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
     field: text('field').notNull(),
     oldValue: jsonb('old_value'),
     newValue: jsonb('new_value'),
@@ -124,8 +142,12 @@ export const customerNotes = pgTable(
   'customer_notes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
     storeId: uuid('store_id').notNull(),
     authorId: uuid('author_id'),
     kind: text('kind').notNull().default('note'),
@@ -140,8 +162,12 @@ export const customerConsents = pgTable(
   'customer_consents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
     channel: text('channel').notNull(),
     purpose: text('purpose').notNull(),
     granted: boolean('granted').notNull(),
@@ -159,7 +185,9 @@ export const customFieldSections = pgTable(
   'custom_field_sections',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
     key: text('key').notNull(),
     labels: jsonb('labels').$type<Labels>().notNull(),
     position: integer('position').notNull().default(0),
@@ -171,8 +199,12 @@ export const customFields = pgTable(
   'custom_fields',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    sectionId: uuid('section_id').notNull().references(() => customFieldSections.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    sectionId: uuid('section_id')
+      .notNull()
+      .references(() => customFieldSections.id),
     key: text('key').notNull(),
     type: text('type').notNull(),
     labels: jsonb('labels').$type<Labels>().notNull(),
@@ -186,9 +218,15 @@ export const customFields = pgTable(
 export const customerCustomValues = pgTable(
   'customer_custom_values',
   {
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
-    fieldId: uuid('field_id').notNull().references(() => customFields.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    fieldId: uuid('field_id')
+      .notNull()
+      .references(() => customFields.id),
     value: jsonb('value').notNull(),
     updatedBy: uuid('updated_by'),
     updatedAt: ts('updated_at').notNull().defaultNow(),

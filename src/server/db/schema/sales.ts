@@ -1,7 +1,19 @@
 // Purchases (receipts and their lines), the light product catalogue with after-sales policy per
 // category, and POS idempotency. Money is bigint minor units with the receipt's currency.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { Labels } from '../../../contracts/custom-fields';
 import { customers } from './customers';
 import { organizations, stores } from './org';
@@ -15,7 +27,9 @@ export const productCategories = pgTable(
   'product_categories',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
     key: text('key').notNull(),
     labels: jsonb('labels').$type<Labels>().notNull(),
     // After-sales policy (seed 001): null warranty means no warranty promise for this category.
@@ -35,14 +49,19 @@ export const products = pgTable(
   'products',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
     styleNo: text('style_no').notNull(),
     name: text('name').notNull(),
     categoryId: uuid('category_id').references(() => productCategories.id),
     season: text('season'),
     listPrice: money('list_price'),
     currency: text('currency'),
-    attributes: jsonb('attributes').$type<{ colours?: string[]; fabric?: string; tags?: string[] }>().notNull().default({}),
+    attributes: jsonb('attributes')
+      .$type<{ colours?: string[]; fabric?: string; tags?: string[] }>()
+      .notNull()
+      .default({}),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -53,8 +72,12 @@ export const receipts = pgTable(
   'receipts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    storeId: uuid('store_id').notNull().references(() => stores.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
     customerId: uuid('customer_id').references(() => customers.id),
     sellerId: uuid('seller_id'),
     receiptNo: text('receipt_no').notNull(),
@@ -81,8 +104,12 @@ export const receiptLines = pgTable(
   'receipt_lines',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    receiptId: uuid('receipt_id').notNull().references(() => receipts.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    receiptId: uuid('receipt_id')
+      .notNull()
+      .references(() => receipts.id),
     lineNo: integer('line_no').notNull(),
     productId: uuid('product_id').references(() => products.id),
     styleNo: text('style_no'),
@@ -103,7 +130,9 @@ export const receiptLines = pgTable(
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
     statusCode: integer('status_code'),
@@ -114,12 +143,18 @@ export const idempotencyKeys = pgTable(
 );
 
 export const customerStats = pgTable('customer_stats', {
-  customerId: uuid('customer_id').primaryKey().references(() => customers.id),
-  orgId: uuid('org_id').notNull().references(() => organizations.orgId),
+  customerId: uuid('customer_id')
+    .primaryKey()
+    .references(() => customers.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => organizations.orgId),
   lifetimeSpend: money('lifetime_spend').notNull().default(0),
   receiptCount: integer('receipt_count').notNull().default(0),
   visitCount: integer('visit_count').notNull().default(0),
   firstPurchaseAt: ts('first_purchase_at'),
   lastPurchaseAt: ts('last_purchase_at'),
-  updatedAt: ts('updated_at').notNull().default(sql`now()`),
+  updatedAt: ts('updated_at')
+    .notNull()
+    .default(sql`now()`),
 });

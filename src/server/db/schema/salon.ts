@@ -9,7 +9,9 @@ const money = (name: string) => bigint(name, { mode: 'number' });
 
 export const serviceItems = pgTable('service_items', {
   id: uuid('id').primaryKey().defaultRandom(),
-  orgId: uuid('org_id').notNull().references(() => organizations.orgId),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => organizations.orgId),
   name: text('name').notNull(),
   durationMinutes: integer('duration_minutes').notNull(),
   price: money('price').notNull(),
@@ -22,9 +24,15 @@ export const serviceVisits = pgTable(
   'service_visits',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    storeId: uuid('store_id').notNull().references(() => stores.id),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
     beauticianId: uuid('beautician_id'),
     visitedAt: ts('visited_at').notNull(),
     services: jsonb('services').$type<Array<{ serviceItemId: string; name: string }>>().notNull().default([]),
@@ -41,9 +49,15 @@ export const prepaidCards = pgTable(
   'prepaid_cards',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    storeId: uuid('store_id').notNull().references(() => stores.id),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
     kind: text('kind').notNull(), // count | value
     name: text('name').notNull(),
     serviceItemId: uuid('service_item_id').references(() => serviceItems.id),
@@ -60,8 +74,12 @@ export const prepaidLedger = pgTable(
   'prepaid_ledger',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => organizations.orgId),
-    cardId: uuid('card_id').notNull().references(() => prepaidCards.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    cardId: uuid('card_id')
+      .notNull()
+      .references(() => prepaidCards.id),
     entry: text('entry').notNull(), // issue | redeem | adjust | expire | refund
     countDelta: integer('count_delta').notNull().default(0),
     valueDelta: money('value_delta').notNull().default(0),

@@ -15,10 +15,19 @@ export const authRoutes: FastifyPluginAsyncZod<Opts> = async (app, { db, session
     '/api/auth/login',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], summary: 'Log in with e-mail and password; sets the session cookie', body: loginBodySchema, response: { 200: meSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with e-mail and password; sets the session cookie',
+        body: loginBodySchema,
+        response: { 200: meSchema },
+      },
     },
     async (req, reply) => {
-      const { token, principal } = await login(db, req.body.email, req.body.password, { ip: req.ip, requestId: req.id, sessionHours });
+      const { token, principal } = await login(db, req.body.email, req.body.password, {
+        ip: req.ip,
+        requestId: req.id,
+        sessionHours,
+      });
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: principal.expiresAt });
       return getMe(db, principal);
     },
@@ -43,7 +52,11 @@ export const authRoutes: FastifyPluginAsyncZod<Opts> = async (app, { db, session
     '/api/auth/me',
     {
       config: { access: { roles: 'any' } },
-      schema: { tags: ['auth'], summary: 'The signed-in account, its stores and the CSRF token', response: { 200: meSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in account, its stores and the CSRF token',
+        response: { 200: meSchema },
+      },
     },
     async (req) => getMe(db, userOf(req)),
   );
@@ -52,7 +65,12 @@ export const authRoutes: FastifyPluginAsyncZod<Opts> = async (app, { db, session
     '/api/auth/password',
     {
       config: { access: { roles: 'any' } },
-      schema: { tags: ['auth'], summary: 'Change my password (signs out my other devices)', body: changePasswordBodySchema, response: { 200: okSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password (signs out my other devices)',
+        body: changePasswordBodySchema,
+        response: { 200: okSchema },
+      },
     },
     async (req) => {
       const p = userOf(req);
@@ -66,7 +84,12 @@ export const authRoutes: FastifyPluginAsyncZod<Opts> = async (app, { db, session
     '/api/me/preferences',
     {
       config: { access: { roles: 'any' } },
-      schema: { tags: ['auth'], summary: 'Remember my language and current store', body: preferencesBodySchema, response: { 200: meSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Remember my language and current store',
+        body: preferencesBodySchema,
+        response: { 200: meSchema },
+      },
     },
     async (req) => {
       const p = userOf(req);

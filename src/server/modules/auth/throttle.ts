@@ -32,7 +32,9 @@ export async function assertNotThrottled(db: Db, subjects: Subject[]): Promise<v
     if (row && row.n >= s.limit && row.oldest) {
       const freeAt = new Date(row.oldest).getTime() + THROTTLE.windowMinutes * 60_000;
       const seconds = Math.max(1, Math.ceil((freeAt - Date.now()) / 1000));
-      throw new AppError('too_many_attempts', { minutes: Math.ceil(seconds / 60) }, undefined, { 'retry-after': String(seconds) });
+      throw new AppError('too_many_attempts', { minutes: Math.ceil(seconds / 60) }, undefined, {
+        'retry-after': String(seconds),
+      });
     }
   }
 }
@@ -42,4 +44,3 @@ export async function recordAttempt(db: Db, subjects: Subject[], succeeded: bool
   // Keep the table small: a day of history is more than the window needs.
   if (Math.random() < 0.05) await db.delete(loginAttempts).where(lt(loginAttempts.at, sql`now() - interval '1 day'`));
 }
-

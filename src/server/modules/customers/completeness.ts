@@ -3,9 +3,27 @@ import type { Profile } from '../../../contracts/customers';
 import { completeness, nextQuestions, type ProfileForCompleteness } from '../../../domain/profile-completeness';
 import type { customers } from '../../db/schema';
 
-type Row = Pick<typeof customers.$inferSelect, 'familyName' | 'givenName' | 'email' | 'gender' | 'ethnicity' | 'birthday' | 'lunarBirthMonth' | 'lunarBirthDay' | 'lunarBirthLeap' | 'ageBand' | 'addresses'>;
+type Row = Pick<
+  typeof customers.$inferSelect,
+  | 'familyName'
+  | 'givenName'
+  | 'email'
+  | 'gender'
+  | 'ethnicity'
+  | 'birthday'
+  | 'lunarBirthMonth'
+  | 'lunarBirthDay'
+  | 'lunarBirthLeap'
+  | 'ageBand'
+  | 'addresses'
+>;
 
-export function toCompletenessInput(c: Row, phoneCount: number, p: Profile, customAnswerCount: number): ProfileForCompleteness {
+export function toCompletenessInput(
+  c: Row,
+  phoneCount: number,
+  p: Profile,
+  customAnswerCount: number,
+): ProfileForCompleteness {
   return {
     familyName: c.familyName,
     givenName: c.givenName,
@@ -14,7 +32,10 @@ export function toCompletenessInput(c: Row, phoneCount: number, p: Profile, cust
     gender: c.gender,
     ethnicity: c.ethnicity,
     birthday: c.birthday,
-    lunarBirthday: c.lunarBirthMonth && c.lunarBirthDay ? { month: c.lunarBirthMonth, day: c.lunarBirthDay, isLeapMonth: c.lunarBirthLeap } : null,
+    lunarBirthday:
+      c.lunarBirthMonth && c.lunarBirthDay
+        ? { month: c.lunarBirthMonth, day: c.lunarBirthDay, isLeapMonth: c.lunarBirthLeap }
+        : null,
     ageBand: c.ageBand,
     addresses: c.addresses as unknown[],
     sizes: { clothing: p.clothingSize, shoes: p.shoeSize },
@@ -42,7 +63,13 @@ export function toCompletenessInput(c: Row, phoneCount: number, p: Profile, cust
 }
 
 /** Her care consent is taken as "she does not mind" being asked her birthday and address. */
-export function profileCompleteness(c: Row, phoneCount: number, p: Profile, customAnswerCount: number, hasCareConsent: boolean) {
+export function profileCompleteness(
+  c: Row,
+  phoneCount: number,
+  p: Profile,
+  customAnswerCount: number,
+  hasCareConsent: boolean,
+) {
   const input = toCompletenessInput(c, phoneCount, p, customAnswerCount);
   return {
     completeness: completeness(input),

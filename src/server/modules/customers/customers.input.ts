@@ -27,10 +27,15 @@ export function normalizePhones(
     const r = normalizePhone(ph.number, country as CountryCode, { alternativeCountries: NEIGHBOURS });
     if (!r.ok || !r.valid) {
       const reason = r.ok ? 'invalid' : r.reason;
-      errors.push({ field: `${fieldPrefix}.${i}.number`, code: `phone_${reason}`, message: `This phone number is not valid (${reason.replace('_', ' ')})` });
+      errors.push({
+        field: `${fieldPrefix}.${i}.number`,
+        code: `phone_${reason}`,
+        message: `This phone number is not valid (${reason.replace('_', ' ')})`,
+      });
       return;
     }
-    if (!out.some((o) => o.e164 === r.e164)) out.push({ e164: r.e164, label: ph.label ?? 'mobile', reversedDigits: reverseDigits(r.e164) });
+    if (!out.some((o) => o.e164 === r.e164))
+      out.push({ e164: r.e164, label: ph.label ?? 'mobile', reversedDigits: reverseDigits(r.e164) });
   });
   return { phones: out, errors };
 }
@@ -49,7 +54,9 @@ function checkValue(f: FieldRow, v: unknown): string | null {
     case 'choice':
       return typeof v === 'string' && options.has(v) ? null : `One of: ${[...options].join(', ')}`;
     case 'multi_choice':
-      return Array.isArray(v) && v.every((x) => typeof x === 'string' && options.has(x)) ? null : `Some of: ${[...options].join(', ')}`;
+      return Array.isArray(v) && v.every((x) => typeof x === 'string' && options.has(x))
+        ? null
+        : `Some of: ${[...options].join(', ')}`;
     default:
       return 'Unknown field type';
   }
@@ -59,7 +66,10 @@ function checkValue(f: FieldRow, v: unknown): string | null {
 export async function resolveCustomAnswers(db: Db, orgId: string, custom: Record<string, unknown>) {
   const keys = Object.keys(custom);
   if (!keys.length) return [];
-  const fields = await db.select().from(customFields).where(and(eq(customFields.orgId, orgId), inArray(customFields.key, keys)));
+  const fields = await db
+    .select()
+    .from(customFields)
+    .where(and(eq(customFields.orgId, orgId), inArray(customFields.key, keys)));
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const errors: ProblemField[] = [];
   const answers: Array<{ field: FieldRow; value: unknown }> = [];
@@ -67,7 +77,11 @@ export async function resolveCustomAnswers(db: Db, orgId: string, custom: Record
     const f = byKey.get(key);
     const v = custom[key];
     if (!f) {
-      errors.push({ field: `body.custom.${key}`, code: 'unknown_field', message: 'No such question in the question bank' });
+      errors.push({
+        field: `body.custom.${key}`,
+        code: 'unknown_field',
+        message: 'No such question in the question bank',
+      });
       continue;
     }
     const empty = v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -82,11 +96,16 @@ export async function resolveCustomAnswers(db: Db, orgId: string, custom: Record
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Field-level differences between two flat records; `prefix` names nested groups (profile.hobbies). */
-export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>, prefix = ''): Array<{ field: string; oldValue: unknown; newValue: unknown }> {
+export function diffFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  prefix = '',
+): Array<{ field: string; oldValue: unknown; newValue: unknown }> {
   const changes: Array<{ field: string; oldValue: unknown; newValue: unknown }> = [];
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (!(key in after)) continue;
-    if (!same(before[key], after[key])) changes.push({ field: prefix + key, oldValue: before[key] ?? null, newValue: after[key] ?? null });
+    if (!same(before[key], after[key]))
+      changes.push({ field: prefix + key, oldValue: before[key] ?? null, newValue: after[key] ?? null });
   }
   return changes;
 }

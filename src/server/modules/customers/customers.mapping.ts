@@ -3,7 +3,14 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Customer, CustomerListItem } from '../../../contracts/customers';
 import { maskPhone } from '../../../domain/phone';
 import type { Db } from '../../db/client';
-import { customerConsents, customerCustomValues, customerPhones, customers, customFields, users } from '../../db/schema';
+import {
+  customerConsents,
+  customerCustomValues,
+  customerPhones,
+  customers,
+  customFields,
+  users,
+} from '../../db/schema';
 import type { Principal } from '../../plugins/auth';
 import { profileCompleteness } from './completeness';
 
@@ -81,14 +88,22 @@ async function namesOf(db: Db, ids: Array<string | null>): Promise<Map<string, s
   return new Map(found.map((u) => [u.id, u.name]));
 }
 
-export async function toCustomer(db: Db, p: Principal, c: CustomerRow, revealed: { phones?: boolean; email?: boolean } = {}): Promise<Customer> {
+export async function toCustomer(
+  db: Db,
+  p: Principal,
+  c: CustomerRow,
+  revealed: { phones?: boolean; email?: boolean } = {},
+): Promise<Customer> {
   const [phones, consents, custom, names, referrer] = await Promise.all([
     phonesOf(db, [c.id]),
     currentConsents(db, c.id),
     customValuesOf(db, c.id),
     namesOf(db, [c.ownerUserId]),
     c.referredById
-      ? db.select({ id: customers.id, name: customers.displayName }).from(customers).where(and(eq(customers.id, c.referredById), eq(customers.orgId, c.orgId)))
+      ? db
+          .select({ id: customers.id, name: customers.displayName })
+          .from(customers)
+          .where(and(eq(customers.id, c.referredById), eq(customers.orgId, c.orgId)))
       : Promise.resolve([]),
   ]);
   const visible = contactsVisibleTo(p, c);
@@ -107,7 +122,10 @@ export async function toCustomer(db: Db, p: Principal, c: CustomerRow, revealed:
     gender: c.gender as Customer['gender'],
     ethnicity: c.ethnicity,
     birthday: c.birthday,
-    lunarBirthday: c.lunarBirthMonth && c.lunarBirthDay ? { month: c.lunarBirthMonth, day: c.lunarBirthDay, isLeapMonth: c.lunarBirthLeap, year: c.lunarBirthYear } : null,
+    lunarBirthday:
+      c.lunarBirthMonth && c.lunarBirthDay
+        ? { month: c.lunarBirthMonth, day: c.lunarBirthDay, isLeapMonth: c.lunarBirthLeap, year: c.lunarBirthYear }
+        : null,
     ageBand: c.ageBand as Customer['ageBand'],
     phones: phoneList.map((ph) => ({
       id: ph.id,
@@ -139,9 +157,23 @@ export async function toCustomer(db: Db, p: Principal, c: CustomerRow, revealed:
   };
 }
 
-export async function toListItems(db: Db, list: CustomerRow[], scores?: Map<string, number>): Promise<CustomerListItem[]> {
-  const [phones, names] = await Promise.all([phonesOf(db, list.map((c) => c.id)), namesOf(db, list.map((c) => c.ownerUserId))]);
-  const matchOf = (score: number | undefined) => (score === 3 ? 'exact' : score === 2 ? 'prefix' : score === 1 ? 'partial' : null);
+export async function toListItems(
+  db: Db,
+  list: CustomerRow[],
+  scores?: Map<string, number>,
+): Promise<CustomerListItem[]> {
+  const [phones, names] = await Promise.all([
+    phonesOf(
+      db,
+      list.map((c) => c.id),
+    ),
+    namesOf(
+      db,
+      list.map((c) => c.ownerUserId),
+    ),
+  ]);
+  const matchOf = (score: number | undefined) =>
+    score === 3 ? 'exact' : score === 2 ? 'prefix' : score === 1 ? 'partial' : null;
   return list.map((c) => {
     const first = phones.get(c.id)?.[0];
     return {
@@ -158,4 +190,12 @@ export async function toListItems(db: Db, list: CustomerRow[], scores?: Map<stri
       match: matchOf(scores?.get(c.id)),
     };
   });
+}
+
+/** Phones and e-mails inside change history are masked like everywhere else. */
+export function maskHistoryValue(field: string, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  if (field === 'phones' && Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? maskPhone(v) : v));
+  if (field === 'email' && typeof value === 'string') return maskEmail(value);
+  return value;
 }

@@ -11,10 +11,30 @@ import { customValuesOf, type CustomerRow } from './customers.mapping';
 import { refreshCompleteness, type Actor } from './customers.service';
 import { writeSearchKeys } from './search-index';
 
-export const MERGE_FIELDS = ['memberNo', 'familyName', 'givenName', 'reading', 'gender', 'ethnicity', 'birthday', 'lunarBirthday', 'ageBand', 'email', 'addresses', 'source', 'referredById', 'ownerUserId', 'isDeceased', 'doNotContact'] as const;
+export const MERGE_FIELDS = [
+  'memberNo',
+  'familyName',
+  'givenName',
+  'reading',
+  'gender',
+  'ethnicity',
+  'birthday',
+  'lunarBirthday',
+  'ageBand',
+  'email',
+  'addresses',
+  'source',
+  'referredById',
+  'ownerUserId',
+  'isDeceased',
+  'doNotContact',
+] as const;
 
 function valueOf(c: CustomerRow, field: string): unknown {
-  if (field === 'lunarBirthday') return c.lunarBirthMonth ? { month: c.lunarBirthMonth, day: c.lunarBirthDay, isLeapMonth: c.lunarBirthLeap, year: c.lunarBirthYear } : null;
+  if (field === 'lunarBirthday')
+    return c.lunarBirthMonth
+      ? { month: c.lunarBirthMonth, day: c.lunarBirthDay, isLeapMonth: c.lunarBirthLeap, year: c.lunarBirthYear }
+      : null;
   return (c as unknown as Record<string, unknown>)[field] ?? null;
 }
 
@@ -30,32 +50,51 @@ export async function mergePreview(db: Db, survivor: CustomerRow, other: Custome
   const fields: Array<{ field: string; survivor: unknown; other: unknown; differs: boolean }> = [];
   const push = (field: string, a: unknown, b: unknown) => {
     if (isEmpty(a) && isEmpty(b)) return;
-    fields.push({ field, survivor: a ?? null, other: b ?? null, differs: JSON.stringify(a ?? null) !== JSON.stringify(b ?? null) });
+    fields.push({
+      field,
+      survivor: a ?? null,
+      other: b ?? null,
+      differs: JSON.stringify(a ?? null) !== JSON.stringify(b ?? null),
+    });
   };
   for (const f of MERGE_FIELDS) push(f, valueOf(survivor, f), valueOf(other, f));
   const pa = survivor.profile as Record<string, unknown>;
   const pb = other.profile as Record<string, unknown>;
   for (const k of new Set([...Object.keys(pa), ...Object.keys(pb)])) push(`profile.${k}`, pa[k], pb[k]);
-  for (const k of new Set([...Object.keys(customA), ...Object.keys(customB)])) push(`custom.${k}`, customA[k], customB[k]);
+  for (const k of new Set([...Object.keys(customA), ...Object.keys(customB)]))
+    push(`custom.${k}`, customA[k], customB[k]);
   return { fields, phones: { survivor: phonesA.map((p) => p.e164), other: phonesB.map((p) => p.e164) } };
 }
 
 /** Tables with a foreign key to customers(id), found in the catalogue so later modules are included. */
 async function referencingColumns(db: Db): Promise<Array<{ table: string; column: string }>> {
-  return rows(db, sql`
+  return rows(
+    db,
+    sql`
     select cl.relname as table, a.attname as column
     from pg_constraint k
     join pg_class cl on cl.oid = k.conrelid
     join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
-    where k.contype = 'f' and k.confrelid = 'customers'::regclass and cl.relname <> 'customers'`);
+    where k.contype = 'f' and k.confrelid = 'customers'::regclass and cl.relname <> 'customers'`,
+  );
 }
 
 const SPECIAL = new Set(['customer_phones', 'customer_search_keys', 'customer_custom_values']);
 
-export async function mergeCustomers(db: Db, actor: Actor, survivor: CustomerRow, other: CustomerRow, take: Record<string, 'survivor' | 'other'>) {
-  if (survivor.id === other.id) throw new AppError('merge_invalid', {}, [{ field: 'body.otherId', code: 'same', message: 'Choose two different customers' }]);
+export async function mergeCustomers(
+  db: Db,
+  actor: Actor,
+  survivor: CustomerRow,
+  other: CustomerRow,
+  take: Record<string, 'survivor' | 'other'>,
+) {
+  if (survivor.id === other.id)
+    throw new AppError('merge_invalid', {}, [
+      { field: 'body.otherId', code: 'same', message: 'Choose two different customers' },
+    ]);
   if (survivor.erasedAt || other.erasedAt) throw new AppError('customer_erased');
-  const pick = (field: string, a: unknown, b: unknown) => (take[field] === 'other' || (take[field] === undefined && isEmpty(a) && !isEmpty(b)) ? b : a);
+  const pick = (field: string, a: unknown, b: unknown) =>
+    take[field] === 'other' || (take[field] === undefined && isEmpty(a) && !isEmpty(b)) ? b : a;
 
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
@@ -65,7 +104,12 @@ export async function mergeCustomers(db: Db, actor: Actor, survivor: CustomerRow
       if (JSON.stringify(chosen) === JSON.stringify(valueOf(survivor, f))) continue;
       if (f === 'lunarBirthday') {
         const l = chosen as { month: number; day: number; isLeapMonth: boolean; year: number | null } | null;
-        Object.assign(set, { lunarBirthMonth: l?.month ?? null, lunarBirthDay: l?.day ?? null, lunarBirthLeap: l?.isLeapMonth ?? false, lunarBirthYear: l?.year ?? null });
+        Object.assign(set, {
+          lunarBirthMonth: l?.month ?? null,
+          lunarBirthDay: l?.day ?? null,
+          lunarBirthLeap: l?.isLeapMonth ?? false,
+          lunarBirthYear: l?.year ?? null,
+        });
       } else set[f] = chosen;
     }
     const profile: Record<string, unknown> = { ...(survivor.profile as Record<string, unknown>) };
@@ -75,7 +119,10 @@ export async function mergeCustomers(db: Db, actor: Actor, survivor: CustomerRow
       else profile[k] = chosen;
     }
     // The member number is unique: free it on the other file before the survivor takes it.
-    await tx.update(customers).set({ memberNo: null, mergedIntoId: survivor.id, updatedAt: new Date(), version: sql`${customers.version} + 1` }).where(eq(customers.id, other.id));
+    await tx
+      .update(customers)
+      .set({ memberNo: null, mergedIntoId: survivor.id, updatedAt: new Date(), version: sql`${customers.version} + 1` })
+      .where(eq(customers.id, other.id));
     if (set.familyName !== undefined || set.givenName !== undefined) {
       const family = (set.familyName as string | undefined) ?? survivor.familyName;
       const given = set.givenName !== undefined ? (set.givenName as string | null) : survivor.givenName;
@@ -83,16 +130,27 @@ export async function mergeCustomers(db: Db, actor: Actor, survivor: CustomerRow
     }
     const [merged] = await tx
       .update(customers)
-      .set({ ...(set as Partial<typeof customers.$inferInsert>), profile, version: sql`${customers.version} + 1`, updatedAt: new Date() })
+      .set({
+        ...(set as Partial<typeof customers.$inferInsert>),
+        profile,
+        version: sql`${customers.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(customers.id, survivor.id))
       .returning();
 
     // Phones: the union, survivor's first.
     const theirs = await tx.select().from(customerPhones).where(eq(customerPhones.customerId, other.id));
-    const ours = new Set((await tx.select().from(customerPhones).where(eq(customerPhones.customerId, survivor.id))).map((p) => p.e164));
+    const ours = new Set(
+      (await tx.select().from(customerPhones).where(eq(customerPhones.customerId, survivor.id))).map((p) => p.e164),
+    );
     for (const p of theirs) {
       if (ours.has(p.e164)) await tx.delete(customerPhones).where(eq(customerPhones.id, p.id));
-      else await tx.update(customerPhones).set({ customerId: survivor.id, isPrimary: false }).where(eq(customerPhones.id, p.id));
+      else
+        await tx
+          .update(customerPhones)
+          .set({ customerId: survivor.id, isPrimary: false })
+          .where(eq(customerPhones.id, p.id));
     }
     // Question-bank answers: per key, as chosen.
     const cvOther = await tx
@@ -100,10 +158,16 @@ export async function mergeCustomers(db: Db, actor: Actor, survivor: CustomerRow
       .from(customerCustomValues)
       .innerJoin(customFields, eq(customFields.id, customerCustomValues.fieldId))
       .where(eq(customerCustomValues.customerId, other.id));
-    const cvOurs = new Set((await tx.select().from(customerCustomValues).where(eq(customerCustomValues.customerId, survivor.id))).map((v) => v.fieldId));
+    const cvOurs = new Set(
+      (await tx.select().from(customerCustomValues).where(eq(customerCustomValues.customerId, survivor.id))).map(
+        (v) => v.fieldId,
+      ),
+    );
     for (const { v, key } of cvOther) {
       if (!cvOurs.has(v.fieldId) || take[`custom.${key}`] === 'other') {
-        await tx.delete(customerCustomValues).where(and(eq(customerCustomValues.customerId, survivor.id), eq(customerCustomValues.fieldId, v.fieldId)));
+        await tx
+          .delete(customerCustomValues)
+          .where(and(eq(customerCustomValues.customerId, survivor.id), eq(customerCustomValues.fieldId, v.fieldId)));
         await tx.insert(customerCustomValues).values({ ...v, customerId: survivor.id });
       }
     }
@@ -111,10 +175,20 @@ export async function mergeCustomers(db: Db, actor: Actor, survivor: CustomerRow
     // Everything else that points at her: notes, consents, history, and later modules' tables.
     for (const { table, column } of await referencingColumns(tx)) {
       if (SPECIAL.has(table)) continue;
-      await tx.execute(sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${survivor.id} where ${sql.identifier(column)} = ${other.id}`);
+      await tx.execute(
+        sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${survivor.id} where ${sql.identifier(column)} = ${other.id}`,
+      );
     }
     await tx.update(customers).set({ referredById: survivor.id }).where(eq(customers.referredById, other.id));
-    await tx.insert(customerFieldHistory).values({ orgId: actor.orgId, customerId: survivor.id, field: 'merged', oldValue: null, newValue: { mergedId: other.id, fields: Object.keys(set) }, changedBy: actor.userId, source: 'merge' });
+    await tx.insert(customerFieldHistory).values({
+      orgId: actor.orgId,
+      customerId: survivor.id,
+      field: 'merged',
+      oldValue: null,
+      newValue: { mergedId: other.id, fields: Object.keys(set) },
+      changedBy: actor.userId,
+      source: 'merge',
+    });
     await writeSearchKeys(tx, actor.orgId, other.id, other.storeId, null);
     await writeSearchKeys(tx, actor.orgId, survivor.id, merged!.storeId, merged!);
     await refreshCompleteness(tx, merged!);

@@ -18,7 +18,12 @@ import { findHistory } from './customers.queries';
 import type { Actor } from './customers.service';
 import { writeSearchKeys } from './search-index';
 
-export async function revealContact(db: Db, c: CustomerRow, field: 'phone' | 'email', phoneId?: string): Promise<string> {
+export async function revealContact(
+  db: Db,
+  c: CustomerRow,
+  field: 'phone' | 'email',
+  phoneId?: string,
+): Promise<string> {
   if (c.erasedAt) throw new AppError('customer_erased');
   if (field === 'email') {
     if (!c.email) throw notFound();
@@ -30,7 +35,12 @@ export async function revealContact(db: Db, c: CustomerRow, field: 'phone' | 'em
   return phone.e164;
 }
 
-export async function recordConsent(db: Db, actor: Actor, customerId: string, input: z.infer<typeof consentInputSchema>) {
+export async function recordConsent(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: z.infer<typeof consentInputSchema>,
+) {
   await db.insert(customerConsents).values({
     orgId: actor.orgId,
     customerId,
@@ -43,16 +53,35 @@ export async function recordConsent(db: Db, actor: Actor, customerId: string, in
   });
 }
 
-export async function setFlags(db: Db, actor: Actor, c: CustomerRow, flags: { isDeceased?: boolean; doNotContact?: boolean }) {
+export async function setFlags(
+  db: Db,
+  actor: Actor,
+  c: CustomerRow,
+  flags: { isDeceased?: boolean; doNotContact?: boolean },
+) {
   const changes = Object.entries(flags)
     .filter(([k, v]) => v !== undefined && c[k as 'isDeceased' | 'doNotContact'] !== v)
-    .map(([k, v]) => ({ orgId: actor.orgId, customerId: c.id, field: k, oldValue: c[k as 'isDeceased' | 'doNotContact'], newValue: v, changedBy: actor.userId, source: 'ui' }));
-  await db.update(customers).set({ ...flags, version: sql`${customers.version} + 1`, updatedAt: new Date() }).where(eq(customers.id, c.id));
+    .map(([k, v]) => ({
+      orgId: actor.orgId,
+      customerId: c.id,
+      field: k,
+      oldValue: c[k as 'isDeceased' | 'doNotContact'],
+      newValue: v,
+      changedBy: actor.userId,
+      source: 'ui',
+    }));
+  await db
+    .update(customers)
+    .set({ ...flags, version: sql`${customers.version} + 1`, updatedAt: new Date() })
+    .where(eq(customers.id, c.id));
   if (changes.length) await db.insert(customerFieldHistory).values(changes);
 }
 
 export async function addNote(db: Db, actor: Actor, c: CustomerRow, body: string, kind = 'note') {
-  const [n] = await db.insert(customerNotes).values({ orgId: actor.orgId, customerId: c.id, storeId: c.storeId, authorId: actor.userId, kind, body }).returning();
+  const [n] = await db
+    .insert(customerNotes)
+    .values({ orgId: actor.orgId, customerId: c.id, storeId: c.storeId, authorId: actor.userId, kind, body })
+    .returning();
   return n!;
 }
 
@@ -68,10 +97,22 @@ export async function exportCustomerData(db: Db, c: CustomerRow) {
   ]);
   return {
     exportedAt: new Date().toISOString(),
-    customer: { ...c, lunarBirthday: c.lunarBirthMonth ? { month: c.lunarBirthMonth, day: c.lunarBirthDay, isLeapMonth: c.lunarBirthLeap, year: c.lunarBirthYear } : null },
+    customer: {
+      ...c,
+      lunarBirthday: c.lunarBirthMonth
+        ? { month: c.lunarBirthMonth, day: c.lunarBirthDay, isLeapMonth: c.lunarBirthLeap, year: c.lunarBirthYear }
+        : null,
+    },
     phones: phones.map((p) => ({ number: p.e164, label: p.label, isPrimary: p.isPrimary, addedAt: p.createdAt })),
     consents,
-    consentHistory: consentHistory.map((k) => ({ channel: k.channel, purpose: k.purpose, granted: k.granted, method: k.method, note: k.note, recordedAt: k.recordedAt })),
+    consentHistory: consentHistory.map((k) => ({
+      channel: k.channel,
+      purpose: k.purpose,
+      granted: k.granted,
+      method: k.method,
+      note: k.note,
+      recordedAt: k.recordedAt,
+    })),
     customAnswers: custom,
     notes: notes.map((n) => ({ kind: n.kind, body: n.body, at: n.createdAt })),
     changeHistory: history,
@@ -91,7 +132,10 @@ export async function eraseCustomer(db: Db, actor: Actor, c: CustomerRow) {
     await tx.delete(customerPhones).where(eq(customerPhones.customerId, c.id));
     await tx.delete(customerCustomValues).where(eq(customerCustomValues.customerId, c.id));
     await tx.update(customerNotes).set({ body: '' }).where(eq(customerNotes.customerId, c.id));
-    await tx.update(customerFieldHistory).set({ oldValue: null, newValue: null }).where(eq(customerFieldHistory.customerId, c.id));
+    await tx
+      .update(customerFieldHistory)
+      .set({ oldValue: null, newValue: null })
+      .where(eq(customerFieldHistory.customerId, c.id));
     await tx.update(customerConsents).set({ note: null }).where(eq(customerConsents.customerId, c.id));
     await writeSearchKeys(tx, actor.orgId, c.id, c.storeId, null);
     await tx
@@ -120,6 +164,8 @@ export async function eraseCustomer(db: Db, actor: Actor, c: CustomerRow) {
         updatedAt: new Date(),
       })
       .where(and(eq(customers.id, c.id), eq(customers.orgId, actor.orgId)));
-    await tx.insert(customerFieldHistory).values({ orgId: actor.orgId, customerId: c.id, field: 'erased', changedBy: actor.userId, source: 'erasure' });
+    await tx
+      .insert(customerFieldHistory)
+      .values({ orgId: actor.orgId, customerId: c.id, field: 'erased', changedBy: actor.userId, source: 'erasure' });
   });
 }

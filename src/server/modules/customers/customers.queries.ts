@@ -3,7 +3,14 @@ import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-o
 import type { z } from 'zod';
 import type { customerQuerySchema } from '../../../contracts/customers';
 import { rows, type Db } from '../../db/client';
-import { customerFieldHistory, customerNotes, customerConsents, customerPhones, customers, users } from '../../db/schema';
+import {
+  customerFieldHistory,
+  customerNotes,
+  customerConsents,
+  customerPhones,
+  customers,
+  users,
+} from '../../db/schema';
 import { decodeCursor, encodeCursor } from '../../pagination';
 import type { CustomerRow } from './customers.mapping';
 import { searchCustomerPage } from './search-index';
@@ -20,16 +27,27 @@ function visible(scope: Scope, q: CustomerQuery): SQL[] {
 }
 
 /** The search box (ranked exact > prefix > partial) or, without a query, the most recently changed files. */
-export async function findCustomers(db: Db, scope: Scope, q: CustomerQuery): Promise<{ rows: CustomerRow[]; scores?: Map<string, number>; nextCursor: string | null }> {
+export async function findCustomers(
+  db: Db,
+  scope: Scope,
+  q: CustomerQuery,
+): Promise<{ rows: CustomerRow[]; scores?: Map<string, number>; nextCursor: string | null }> {
   const where = visible(scope, q);
   if (q.q) {
     const storeIds = q.storeId ? scope.storeIds.filter((s) => s === q.storeId) : scope.storeIds;
     const offset = Number(decodeCursor(q.cursor)?.k ?? 0);
-    const extra = and(sql`c.org_id = ${scope.orgId}`, sql`c.merged_into_id is null and c.erased_at is null`, q.ownerUserId ? sql`c.owner_user_id = ${q.ownerUserId}` : sql`true`)!;
+    const extra = and(
+      sql`c.org_id = ${scope.orgId}`,
+      sql`c.merged_into_id is null and c.erased_at is null`,
+      q.ownerUserId ? sql`c.owner_user_id = ${q.ownerUserId}` : sql`true`,
+    )!;
     const page = await searchCustomerPage(db, scope.orgId, storeIds, q.q, extra, offset, q.limit);
     if (!page.hits.length) return { rows: [], nextCursor: null };
     const scores = new Map(page.hits.map((h) => [h.customerId, h.score]));
-    const found = await db.select().from(customers).where(inArray(customers.id, [...scores.keys()]));
+    const found = await db
+      .select()
+      .from(customers)
+      .where(inArray(customers.id, [...scores.keys()]));
     const order = new Map(page.hits.map((h, i) => [h.customerId, i]));
     found.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     return { rows: found, scores, nextCursor: page.hasMore ? encodeCursor(offset + q.limit, 'offset') : null };
@@ -39,17 +57,29 @@ export async function findCustomers(db: Db, scope: Scope, q: CustomerQuery): Pro
     const at = new Date(cursor.k);
     where.push(or(lt(customers.updatedAt, at), and(eq(customers.updatedAt, at), lt(customers.id, cursor.id)))!);
   }
-  const found = await db.select().from(customers).where(and(...where)).orderBy(desc(customers.updatedAt), desc(customers.id)).limit(q.limit + 1);
+  const found = await db
+    .select()
+    .from(customers)
+    .where(and(...where))
+    .orderBy(desc(customers.updatedAt), desc(customers.id))
+    .limit(q.limit + 1);
   const page = found.slice(0, q.limit);
   const last = page.at(-1);
-  return { rows: page, nextCursor: found.length > q.limit && last ? encodeCursor(last.updatedAt.toISOString(), last.id) : null };
+  return {
+    rows: page,
+    nextCursor: found.length > q.limit && last ? encodeCursor(last.updatedAt.toISOString(), last.id) : null,
+  };
 }
 
 export type DuplicateProbe = { e164s: string[]; email: string | null; memberNo: string | null; excludeId?: string };
 export type DuplicateHit = { id: string; matchedOn: Array<'phone' | 'email' | 'member_no'> };
 
 /** Customers of the organisation with the same normalised phone, e-mail or member number. */
-export async function findDuplicates(db: Db, scope: Pick<Scope, 'orgId'>, probe: DuplicateProbe): Promise<DuplicateHit[]> {
+export async function findDuplicates(
+  db: Db,
+  scope: Pick<Scope, 'orgId'>,
+  probe: DuplicateProbe,
+): Promise<DuplicateHit[]> {
   const hits = new Map<string, Set<'phone' | 'email' | 'member_no'>>();
   const add = (id: string, on: 'phone' | 'email' | 'member_no') => {
     if (id === probe.excludeId) return;
@@ -65,11 +95,17 @@ export async function findDuplicates(db: Db, scope: Pick<Scope, 'orgId'>, probe:
     byPhone.forEach((r) => add(r.id, 'phone'));
   }
   if (probe.email) {
-    const byEmail = await db.select({ id: customers.id }).from(customers).where(and(live, sql`lower(${customers.email}) = lower(${probe.email.trim()})`));
+    const byEmail = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(live, sql`lower(${customers.email}) = lower(${probe.email.trim()})`));
     byEmail.forEach((r) => add(r.id, 'email'));
   }
   if (probe.memberNo) {
-    const byNo = await db.select({ id: customers.id }).from(customers).where(and(live, eq(customers.memberNo, probe.memberNo)));
+    const byNo = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(live, eq(customers.memberNo, probe.memberNo)));
     byNo.forEach((r) => add(r.id, 'member_no'));
   }
   return [...hits].map(([id, on]) => ({ id, matchedOn: [...on] }));
@@ -85,28 +121,70 @@ export async function findHistory(db: Db, customerId: string, field?: string) {
     .where(and(...where))
     .orderBy(desc(customerFieldHistory.changedAt))
     .limit(500);
-  return list.map(({ h, by }) => ({ field: h.field, oldValue: h.oldValue, newValue: h.newValue, changedAt: h.changedAt.toISOString(), changedByName: by ?? null, source: h.source }));
+  return list.map(({ h, by }) => ({
+    field: h.field,
+    oldValue: h.oldValue,
+    newValue: h.newValue,
+    changedAt: h.changedAt.toISOString(),
+    changedByName: by ?? null,
+    source: h.source,
+  }));
 }
 
 /** Notes, changes and consents, newest first. Later modules add purchases, care logs and messages. */
 export async function findTimeline(db: Db, customerId: string, limit = 100) {
   const [notes, history, consents] = await Promise.all([
-    db.select({ n: customerNotes, by: users.displayName }).from(customerNotes).leftJoin(users, eq(users.id, customerNotes.authorId)).where(eq(customerNotes.customerId, customerId)).orderBy(desc(customerNotes.createdAt)).limit(limit),
+    db
+      .select({ n: customerNotes, by: users.displayName })
+      .from(customerNotes)
+      .leftJoin(users, eq(users.id, customerNotes.authorId))
+      .where(eq(customerNotes.customerId, customerId))
+      .orderBy(desc(customerNotes.createdAt))
+      .limit(limit),
     findHistory(db, customerId),
-    db.select({ c: customerConsents, by: users.displayName }).from(customerConsents).leftJoin(users, eq(users.id, customerConsents.recordedBy)).where(eq(customerConsents.customerId, customerId)).orderBy(desc(customerConsents.recordedAt)).limit(limit),
+    db
+      .select({ c: customerConsents, by: users.displayName })
+      .from(customerConsents)
+      .leftJoin(users, eq(users.id, customerConsents.recordedBy))
+      .where(eq(customerConsents.customerId, customerId))
+      .orderBy(desc(customerConsents.recordedAt))
+      .limit(limit),
   ]);
   const items = [
-    ...notes.map(({ n, by }) => ({ id: n.id, at: n.createdAt.toISOString(), kind: 'note' as const, actorName: by ?? null, text: n.body, field: null, details: { noteKind: n.kind } })),
+    ...notes.map(({ n, by }) => ({
+      id: n.id,
+      at: n.createdAt.toISOString(),
+      kind: 'note' as const,
+      actorName: by ?? null,
+      text: n.body,
+      field: null,
+      details: { noteKind: n.kind },
+    })),
     ...history.map((h, i) => ({
       id: `h${i}-${h.changedAt}`,
       at: h.changedAt,
-      kind: h.field === 'created' ? ('created' as const) : h.field === 'merged' ? ('merged' as const) : h.field === 'ownerUserId' ? ('owner_changed' as const) : ('change' as const),
+      kind:
+        h.field === 'created'
+          ? ('created' as const)
+          : h.field === 'merged'
+            ? ('merged' as const)
+            : h.field === 'ownerUserId'
+              ? ('owner_changed' as const)
+              : ('change' as const),
       actorName: h.changedByName,
       text: null,
       field: h.field,
       details: { source: h.source },
     })),
-    ...consents.map(({ c, by }) => ({ id: c.id, at: c.recordedAt.toISOString(), kind: 'consent' as const, actorName: by ?? null, text: c.note, field: null, details: { channel: c.channel, purpose: c.purpose, granted: c.granted, method: c.method } })),
+    ...consents.map(({ c, by }) => ({
+      id: c.id,
+      at: c.recordedAt.toISOString(),
+      kind: 'consent' as const,
+      actorName: by ?? null,
+      text: c.note,
+      field: null,
+      details: { channel: c.channel, purpose: c.purpose, granted: c.granted, method: c.method },
+    })),
   ];
   return items.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
 }
@@ -115,7 +193,14 @@ export async function findTimeline(db: Db, customerId: string, limit = 100) {
 export async function fileQuality(db: Db, scope: Scope, storeId?: string) {
   const storeIds = storeId ? scope.storeIds.filter((s) => s === storeId) : scope.storeIds;
   if (!storeIds.length) return [];
-  const list = await rows<{ user_id: string | null; name: string | null; customers: number; average: number; rich: number; recent: number }>(
+  const list = await rows<{
+    user_id: string | null;
+    name: string | null;
+    customers: number;
+    average: number;
+    rich: number;
+    recent: number;
+  }>(
     db,
     sql`select c.owner_user_id as user_id, u.display_name as name, count(*)::int as customers,
                round(avg(c.completeness))::int as average,
@@ -123,9 +208,19 @@ export async function fileQuality(db: Db, scope: Scope, storeId?: string) {
                count(*) filter (where c.updated_at > now() - interval '30 days')::int as recent
         from customers c left join users u on u.id = c.owner_user_id
         where c.org_id = ${scope.orgId} and c.merged_into_id is null and c.erased_at is null
-          and c.store_id in (${sql.join(storeIds.map((s) => sql`${s}::uuid`), sql`, `)})
+          and c.store_id in (${sql.join(
+            storeIds.map((s) => sql`${s}::uuid`),
+            sql`, `,
+          )})
         group by c.owner_user_id, u.display_name
         order by average desc, customers desc`,
   );
-  return list.map((r) => ({ userId: r.user_id, name: r.name, customers: r.customers, averageCompleteness: r.average, richFiles: r.rich, changedLast30Days: r.recent }));
+  return list.map((r) => ({
+    userId: r.user_id,
+    name: r.name,
+    customers: r.customers,
+    averageCompleteness: r.average,
+    richFiles: r.rich,
+    changedLast30Days: r.recent,
+  }));
 }

@@ -8,13 +8,25 @@ import { customerFieldHistory, customers, userStores, users } from '../../db/sch
 import { AppError } from '../../errors';
 import type { Actor } from './customers.service';
 
-export async function reassignCustomers(db: Db, actor: Actor, input: z.infer<typeof reassignBodySchema>): Promise<number> {
-  const [target] = await db.select().from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, input.toUserId)));
+export async function reassignCustomers(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof reassignBodySchema>,
+): Promise<number> {
+  const [target] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, actor.orgId), eq(users.id, input.toUserId)));
   if (!target || !target.isActive) {
-    throw new AppError('validation_failed', {}, [{ field: 'body.toUserId', code: 'unknown_user', message: 'Choose an active staff member' }]);
+    throw new AppError('validation_failed', {}, [
+      { field: 'body.toUserId', code: 'unknown_user', message: 'Choose an active staff member' },
+    ]);
   }
   const storeIds = input.storeId ? actor.storeIds.filter((s) => s === input.storeId) : actor.storeIds;
-  const where = [eq(customers.orgId, actor.orgId), inArray(customers.storeId, storeIds.length ? storeIds : ['00000000-0000-0000-0000-000000000000'])];
+  const where = [
+    eq(customers.orgId, actor.orgId),
+    inArray(customers.storeId, storeIds.length ? storeIds : ['00000000-0000-0000-0000-000000000000']),
+  ];
   if (input.fromUserId) where.push(eq(customers.ownerUserId, input.fromUserId));
   if (input.customerIds?.length) where.push(inArray(customers.id, input.customerIds));
   // The new owner must work in the customers' store (head office and owners work everywhere).
@@ -30,7 +42,15 @@ export async function reassignCustomers(db: Db, actor: Actor, input: z.infer<typ
       .returning({ id: customers.id, old: sql<string | null>`null` });
     if (moved.length) {
       await tx.insert(customerFieldHistory).values(
-        moved.map((m) => ({ orgId: actor.orgId, customerId: m.id, field: 'ownerUserId', oldValue: input.fromUserId ?? null, newValue: target.id, changedBy: actor.userId, source: 'ui' })),
+        moved.map((m) => ({
+          orgId: actor.orgId,
+          customerId: m.id,
+          field: 'ownerUserId',
+          oldValue: input.fromUserId ?? null,
+          newValue: target.id,
+          changedBy: actor.userId,
+          source: 'ui',
+        })),
       );
     }
     return moved.length;

@@ -45,7 +45,11 @@ export const DEFAULT_BANK: Array<{ key: string; labels: Labels; fields: Q[] }> =
           { value: 'dance', labels: L('舞蹈', '舞蹈', 'ダンス', 'Dance') },
         ],
       },
-      { key: 'favourite_places', type: 'text', labels: L('常去的餐厅或地方', '常去的餐廳或地方', 'よく行くお店・場所', 'Favourite restaurants or places') },
+      {
+        key: 'favourite_places',
+        type: 'text',
+        labels: L('常去的餐厅或地方', '常去的餐廳或地方', 'よく行くお店・場所', 'Favourite restaurants or places'),
+      },
       { key: 'travel', type: 'text', labels: L('旅行喜好', '旅行喜好', '旅行の好み', 'Travel she enjoys') },
       {
         key: 'pets',
@@ -75,9 +79,21 @@ export const DEFAULT_BANK: Array<{ key: string; labels: Labels; fields: Q[] }> =
           { value: 'event', labels: L('活动', '活動', 'イベント', 'An event') },
         ],
       },
-      { key: 'first_visit_date', type: 'date', labels: L('第一次到店日期', '第一次到店日期', '初来店日', 'First visit') },
-      { key: 'events_wanted', type: 'text', labels: L('希望参加的活动', '希望參加的活動', '参加したいイベント', 'Events she would like') },
-      { key: 'visits_per_year', type: 'number', labels: L('每年大约到店次数', '每年大約到店次數', '年間の来店回数(目安)', 'Visits per year (about)') },
+      {
+        key: 'first_visit_date',
+        type: 'date',
+        labels: L('第一次到店日期', '第一次到店日期', '初来店日', 'First visit'),
+      },
+      {
+        key: 'events_wanted',
+        type: 'text',
+        labels: L('希望参加的活动', '希望參加的活動', '参加したいイベント', 'Events she would like'),
+      },
+      {
+        key: 'visits_per_year',
+        type: 'number',
+        labels: L('每年大约到店次数', '每年大約到店次數', '年間の来店回数(目安)', 'Visits per year (about)'),
+      },
     ],
   },
 ];
@@ -86,29 +102,64 @@ export const DEFAULT_BANK: Array<{ key: string; labels: Labels; fields: Q[] }> =
 export async function ensureDefaultQuestionBanks(db: Db): Promise<void> {
   const orgs = await db.select({ id: organizations.orgId }).from(organizations);
   for (const { id: orgId } of orgs) {
-    const [any] = await db.select({ id: customFieldSections.id }).from(customFieldSections).where(eq(customFieldSections.orgId, orgId)).limit(1);
+    const [any] = await db
+      .select({ id: customFieldSections.id })
+      .from(customFieldSections)
+      .where(eq(customFieldSections.orgId, orgId))
+      .limit(1);
     if (any) continue;
     await db.transaction(async (tx) => {
       for (const [i, section] of DEFAULT_BANK.entries()) {
-        const [s] = await tx.insert(customFieldSections).values({ orgId, key: section.key, labels: section.labels, position: (i + 1) * 10 }).onConflictDoNothing().returning();
+        const [s] = await tx
+          .insert(customFieldSections)
+          .values({ orgId, key: section.key, labels: section.labels, position: (i + 1) * 10 })
+          .onConflictDoNothing()
+          .returning();
         if (!s) continue;
-        await tx.insert(customFields).values(section.fields.map((f, j) => ({ orgId, sectionId: s.id, key: f.key, type: f.type, labels: f.labels, options: f.options ?? [], position: (j + 1) * 10 })));
+        await tx.insert(customFields).values(
+          section.fields.map((f, j) => ({
+            orgId,
+            sectionId: s.id,
+            key: f.key,
+            type: f.type,
+            labels: f.labels,
+            options: f.options ?? [],
+            position: (j + 1) * 10,
+          })),
+        );
       }
     });
   }
 }
 
 export function toCustomField(f: typeof customFields.$inferSelect): CustomField {
-  return { id: f.id, sectionId: f.sectionId, key: f.key, type: f.type as CustomField['type'], labels: f.labels, options: f.options, position: f.position, isActive: f.isActive };
+  return {
+    id: f.id,
+    sectionId: f.sectionId,
+    key: f.key,
+    type: f.type as CustomField['type'],
+    labels: f.labels,
+    options: f.options,
+    position: f.position,
+    isActive: f.isActive,
+  };
 }
 
 export async function getQuestionBank(db: Db, orgId: string, includeInactive = false) {
   const [sections, fields] = await Promise.all([
-    db.select().from(customFieldSections).where(eq(customFieldSections.orgId, orgId)).orderBy(asc(customFieldSections.position), asc(customFieldSections.key)),
+    db
+      .select()
+      .from(customFieldSections)
+      .where(eq(customFieldSections.orgId, orgId))
+      .orderBy(asc(customFieldSections.position), asc(customFieldSections.key)),
     db
       .select()
       .from(customFields)
-      .where(includeInactive ? eq(customFields.orgId, orgId) : and(eq(customFields.orgId, orgId), eq(customFields.isActive, true)))
+      .where(
+        includeInactive
+          ? eq(customFields.orgId, orgId)
+          : and(eq(customFields.orgId, orgId), eq(customFields.isActive, true)),
+      )
       .orderBy(asc(customFields.position), asc(customFields.key)),
   ]);
   return {
@@ -117,9 +168,7 @@ export async function getQuestionBank(db: Db, orgId: string, includeInactive = f
       key: s.key,
       labels: s.labels,
       position: s.position,
-      fields: fields
-        .filter((f) => f.sectionId === s.id)
-        .map(toCustomField),
+      fields: fields.filter((f) => f.sectionId === s.id).map(toCustomField),
     })),
   };
 }

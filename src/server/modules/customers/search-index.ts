@@ -26,7 +26,11 @@ export function searchKeysOf(c: SearchKeySource): Array<{ key: string; rank: num
     const k = key.slice(0, 200);
     if (!keys.has(k) || keys.get(k)! > rank) keys.set(k, rank);
   };
-  const tokens = buildNameSearchText({ familyName: c.familyName, givenName: c.givenName ?? '', reading: c.reading }).split(' ');
+  const tokens = buildNameSearchText({
+    familyName: c.familyName,
+    givenName: c.givenName ?? '',
+    reading: c.reading,
+  }).split(' ');
   for (const token of tokens) {
     add(token, 0);
     if (CJK.test(token)) {
@@ -39,7 +43,13 @@ export function searchKeysOf(c: SearchKeySource): Array<{ key: string; rank: num
   return [...keys].map(([key, rank]) => ({ key, rank }));
 }
 
-export async function writeSearchKeys(db: Db, orgId: string, customerId: string, storeId: string, c: SearchKeySource | null) {
+export async function writeSearchKeys(
+  db: Db,
+  orgId: string,
+  customerId: string,
+  storeId: string,
+  c: SearchKeySource | null,
+) {
   await db.delete(customerSearchKeys).where(and(eq(customerSearchKeys.customerId, customerId)));
   if (!c) return;
   const keys = searchKeysOf(c);
@@ -54,7 +64,15 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
  * One page of customers matching the search box, best first (3 exact, 2 prefix, 1 partial, then by
  * name), ranked and paged inside the database so only the page's rows travel.
  */
-export async function searchCustomerPage(db: Db, orgId: string, storeIds: string[], q: string, extra: SQL, offset: number, limit: number): Promise<SearchPage> {
+export async function searchCustomerPage(
+  db: Db,
+  orgId: string,
+  storeIds: string[],
+  q: string,
+  extra: SQL,
+  offset: number,
+  limit: number,
+): Promise<SearchPage> {
   const parsed = normalizeQuery(q);
   const interpretations = [parsed, ...parsed.alternatives];
   const keyForms = new Set<string>();
@@ -66,11 +84,16 @@ export async function searchCustomerPage(db: Db, orgId: string, storeIds: string
   }
   if (parsed.kind === 'text' && keyForms.size === 0) keyForms.add(foldHan(q));
   if (storeIds.length === 0) return { hits: [], hasMore: false };
-  const stores = sql`array[${sql.join(storeIds.map((s) => sql`${s}::uuid`), sql`, `)}]`;
+  const stores = sql`array[${sql.join(
+    storeIds.map((s) => sql`${s}::uuid`),
+    sql`, `,
+  )}]`;
   const parts = [...keyForms]
     .filter((f) => f.length > 0)
     .map(
-      (form) => sql`(select customer_id, case when rank = 0 and key = ${form} then 3 when rank = 0 then 2 else 1 end as score
+      (
+        form,
+      ) => sql`(select customer_id, case when rank = 0 and key = ${form} then 3 when rank = 0 then 2 else 1 end as score
         from customer_search_keys
         where org_id = ${orgId} and key like ${escapeLike(form) + '%'} and store_id = any(${stores})
         order by key limit ${CANDIDATES_PER_FORM})`,
@@ -92,5 +115,8 @@ export async function searchCustomerPage(db: Db, orgId: string, storeIds: string
         order by h.score desc, c.display_name, c.id
         limit ${limit + 1} offset ${offset}`,
   );
-  return { hits: found.slice(0, limit).map((r) => ({ customerId: r.customer_id, score: r.score })), hasMore: found.length > limit };
+  return {
+    hits: found.slice(0, limit).map((r) => ({ customerId: r.customer_id, score: r.score })),
+    hasMore: found.length > limit,
+  };
 }

@@ -4,7 +4,10 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { AppError } from '../../errors';
 
-export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; version: string }> = async (app, { database, version }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; version: string }> = async (
+  app,
+  { database, version },
+) => {
   app.get(
     '/api/health',
     {
@@ -12,7 +15,9 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; version: 
       schema: {
         tags: ['health'],
         summary: 'Liveness and database reachability',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }),
+        },
       },
     },
     async () => {

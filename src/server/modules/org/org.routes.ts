@@ -30,7 +30,10 @@ export const orgRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
       schema: { tags: ['org'], summary: 'The organisation', response: { 200: orgSchema } },
     },
     async (req) => {
-      const [o] = await db.select().from(organizations).where(eq(organizations.orgId, principalOf(req).orgId));
+      const [o] = await db
+        .select()
+        .from(organizations)
+        .where(eq(organizations.orgId, principalOf(req).orgId));
       if (!o) throw notFound();
       return { id: o.orgId, name: o.name };
     },
@@ -49,8 +52,17 @@ export const orgRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
     },
     async (req) => {
       const p = userOf(req);
-      const [o] = await db.update(organizations).set({ name: req.body.name }).where(eq(organizations.orgId, p.orgId)).returning();
-      await auditRequest(db, req, { action: 'org.updated', entityType: 'organization', entityId: p.orgId, details: { fields: ['name'] } });
+      const [o] = await db
+        .update(organizations)
+        .set({ name: req.body.name })
+        .where(eq(organizations.orgId, p.orgId))
+        .returning();
+      await auditRequest(db, req, {
+        action: 'org.updated',
+        entityType: 'organization',
+        entityId: p.orgId,
+        details: { fields: ['name'] },
+      });
       return { id: o!.orgId, name: o!.name };
     },
   );
@@ -59,7 +71,11 @@ export const orgRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
     '/api/stores',
     {
       config: { access: { roles: 'any', tokens: true } },
-      schema: { tags: ['org'], summary: 'Stores the caller may work in', response: { 200: z.object({ items: z.array(storeSchema) }) } },
+      schema: {
+        tags: ['org'],
+        summary: 'Stores the caller may work in',
+        response: { 200: z.object({ items: z.array(storeSchema) }) },
+      },
     },
     async (req) => {
       const p = principalOf(req);
@@ -89,7 +105,13 @@ export const orgRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
     async (req, reply) => {
       const p = userOf(req);
       const s = await createStore(db, p.orgId, req.body);
-      await auditRequest(db, req, { action: 'store.created', entityType: 'store', entityId: s.id, storeId: s.id, details: { code: s.code } });
+      await auditRequest(db, req, {
+        action: 'store.created',
+        entityType: 'store',
+        entityId: s.id,
+        storeId: s.id,
+        details: { code: s.code },
+      });
       return reply.status(201).send(toStore(s));
     },
   );
@@ -98,16 +120,29 @@ export const orgRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
     '/api/stores/:id',
     {
       config: { access: { roles: [...HEAD, 'regional_manager', 'store_manager'] } },
-      schema: { tags: ['org'], summary: 'Change a store', params: idParamsSchema, body: updateStoreBodySchema, response: { 200: storeSchema } },
+      schema: {
+        tags: ['org'],
+        summary: 'Change a store',
+        params: idParamsSchema,
+        body: updateStoreBodySchema,
+        response: { 200: storeSchema },
+      },
     },
     async (req) => {
       const p = userOf(req);
       if (!p.storeIds.includes(req.params.id)) throw notFound();
       // Managers below head office may rename their store but not move it, close it or change its money.
       const structural = ['regionId', 'isActive', 'currency', 'country'] as const;
-      if (!HEAD.includes(p.role as (typeof HEAD)[number]) && structural.some((k) => req.body[k] !== undefined)) throw forbidden();
+      if (!HEAD.includes(p.role as (typeof HEAD)[number]) && structural.some((k) => req.body[k] !== undefined))
+        throw forbidden();
       const s = await updateStore(db, p.orgId, req.params.id, req.body);
-      await auditRequest(db, req, { action: 'store.updated', entityType: 'store', entityId: s.id, storeId: s.id, details: { fields: Object.keys(req.body) } });
+      await auditRequest(db, req, {
+        action: 'store.updated',
+        entityType: 'store',
+        entityId: s.id,
+        storeId: s.id,
+        details: { fields: Object.keys(req.body) },
+      });
       return toStore(s);
     },
   );
@@ -116,7 +151,11 @@ export const orgRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
     '/api/regions',
     {
       config: { access: { roles: [...HEAD, 'regional_manager'] } },
-      schema: { tags: ['org'], summary: 'Regions of the organisation', response: { 200: z.object({ items: z.array(regionSchema) }) } },
+      schema: {
+        tags: ['org'],
+        summary: 'Regions of the organisation',
+        response: { 200: z.object({ items: z.array(regionSchema) }) },
+      },
     },
     async (req) => ({ items: await findRegions(db, principalOf(req).orgId) }),
   );
@@ -125,13 +164,25 @@ export const orgRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
     '/api/regions',
     {
       config: { access: { roles: HEAD } },
-      schema: { tags: ['org'], summary: 'Create a region', body: createRegionBodySchema, response: { 201: regionSchema } },
+      schema: {
+        tags: ['org'],
+        summary: 'Create a region',
+        body: createRegionBodySchema,
+        response: { 201: regionSchema },
+      },
     },
     async (req, reply) => {
       const p = userOf(req);
       const r = await createRegion(db, p.orgId, req.body);
-      await auditRequest(db, req, { action: 'region.created', entityType: 'region', entityId: r.id, details: { code: r.code } });
-      return reply.status(201).send({ id: r.id, code: r.code, name: r.name, storeCount: 0, createdAt: r.createdAt.toISOString() });
+      await auditRequest(db, req, {
+        action: 'region.created',
+        entityType: 'region',
+        entityId: r.id,
+        details: { code: r.code },
+      });
+      return reply
+        .status(201)
+        .send({ id: r.id, code: r.code, name: r.name, storeCount: 0, createdAt: r.createdAt.toISOString() });
     },
   );
 
@@ -139,15 +190,25 @@ export const orgRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
     '/api/regions/:id',
     {
       config: { access: { roles: HEAD } },
-      schema: { tags: ['org'], summary: 'Change a region', params: idParamsSchema, body: updateRegionBodySchema, response: { 200: regionSchema } },
+      schema: {
+        tags: ['org'],
+        summary: 'Change a region',
+        params: idParamsSchema,
+        body: updateRegionBodySchema,
+        response: { 200: regionSchema },
+      },
     },
     async (req) => {
       const p = userOf(req);
       const r = await updateRegion(db, p.orgId, req.params.id, req.body);
-      await auditRequest(db, req, { action: 'region.updated', entityType: 'region', entityId: r.id, details: { fields: Object.keys(req.body) } });
+      await auditRequest(db, req, {
+        action: 'region.updated',
+        entityType: 'region',
+        entityId: r.id,
+        details: { fields: Object.keys(req.body) },
+      });
       const all = await findRegions(db, p.orgId);
       return all.find((x) => x.id === r.id)!;
     },
   );
 };
-

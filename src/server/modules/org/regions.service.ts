@@ -30,11 +30,16 @@ async function codeTaken(db: Db, orgId: string, code: string, exceptId?: string)
 }
 
 const taken = (code: string) =>
-  new AppError('validation_failed', {}, [{ field: 'body.code', code: 'taken', message: `The code ${code} is already used` }]);
+  new AppError('validation_failed', {}, [
+    { field: 'body.code', code: 'taken', message: `The code ${code} is already used` },
+  ]);
 
 export async function createRegion(db: Db, orgId: string, input: { code: string; name: string }) {
   if (await codeTaken(db, orgId, input.code)) throw taken(input.code);
-  const [r] = await db.insert(regions).values({ orgId, ...input }).returning();
+  const [r] = await db
+    .insert(regions)
+    .values({ orgId, ...input })
+    .returning();
   return r!;
 }
 

@@ -36,7 +36,10 @@ function checkCurrency(currency: string | undefined) {
 
 async function checkRegion(db: Db, orgId: string, regionId: string | null | undefined) {
   if (!regionId) return;
-  const [r] = await db.select({ id: regions.id }).from(regions).where(and(eq(regions.orgId, orgId), eq(regions.id, regionId)));
+  const [r] = await db
+    .select({ id: regions.id })
+    .from(regions)
+    .where(and(eq(regions.orgId, orgId), eq(regions.id, regionId)));
   if (!r) throw new AppError('validation_failed', {}, [fieldError('body.regionId', 'unknown_region')]);
 }
 
@@ -51,13 +54,19 @@ export async function findStores(db: Db, orgId: string, storeIds: readonly strin
 }
 
 export async function getStoreOrThrow(db: Db, orgId: string, id: string): Promise<StoreRow> {
-  const [s] = await db.select().from(stores).where(and(eq(stores.orgId, orgId), eq(stores.id, id)));
+  const [s] = await db
+    .select()
+    .from(stores)
+    .where(and(eq(stores.orgId, orgId), eq(stores.id, id)));
   if (!s) throw notFound();
   return s;
 }
 
 export async function findStoreByCode(db: Db, orgId: string, code: string): Promise<StoreRow | undefined> {
-  const [s] = await db.select().from(stores).where(and(eq(stores.orgId, orgId), eq(stores.code, code.toUpperCase())));
+  const [s] = await db
+    .select()
+    .from(stores)
+    .where(and(eq(stores.orgId, orgId), eq(stores.code, code.toUpperCase())));
   return s;
 }
 

@@ -15,7 +15,12 @@ export const usersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     '/api/users',
     {
       config: { access: { roles: MANAGERS } },
-      schema: { tags: ['users'], summary: 'Staff accounts the caller manages', querystring: userListQuerySchema, response: { 200: z.object({ items: z.array(userSchema) }) } },
+      schema: {
+        tags: ['users'],
+        summary: 'Staff accounts the caller manages',
+        querystring: userListQuerySchema,
+        response: { 200: z.object({ items: z.array(userSchema) }) },
+      },
     },
     async (req) => ({ items: await findUsers(db, userOf(req), req.query) }),
   );
@@ -39,12 +44,22 @@ export const usersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     '/api/users',
     {
       config: { access: { roles: MANAGERS } },
-      schema: { tags: ['users'], summary: 'Create a staff account', body: createUserBodySchema, response: { 201: userSchema } },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a staff account',
+        body: createUserBodySchema,
+        response: { 201: userSchema },
+      },
     },
     async (req, reply) => {
       const p = userOf(req);
       const u = await createUser(db, p.orgId, p, req.body);
-      await auditRequest(db, req, { action: 'user.created', entityType: 'user', entityId: u.id, details: { role: u.role, storeIds: u.storeIds } });
+      await auditRequest(db, req, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: u.id,
+        details: { role: u.role, storeIds: u.storeIds },
+      });
       return reply.status(201).send(u);
     },
   );
@@ -53,7 +68,13 @@ export const usersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     '/api/users/:id',
     {
       config: { access: { roles: MANAGERS } },
-      schema: { tags: ['users'], summary: 'Change, deactivate or reactivate a staff account', params: idParamsSchema, body: updateUserBodySchema, response: { 200: userSchema } },
+      schema: {
+        tags: ['users'],
+        summary: 'Change, deactivate or reactivate a staff account',
+        params: idParamsSchema,
+        body: updateUserBodySchema,
+        response: { 200: userSchema },
+      },
     },
     async (req) => {
       const p = userOf(req);
@@ -61,12 +82,19 @@ export const usersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       const fields = Object.keys(req.body).filter((k) => k !== 'password');
       if (req.body.password) fields.push('password');
       const action =
-        before.isActive && !after.isActive ? 'user.deactivated' : !before.isActive && after.isActive ? 'user.reactivated' : 'user.updated';
+        before.isActive && !after.isActive
+          ? 'user.deactivated'
+          : !before.isActive && after.isActive
+            ? 'user.reactivated'
+            : 'user.updated';
       await auditRequest(db, req, {
         action,
         entityType: 'user',
         entityId: after.id,
-        details: { fields, ...(req.body.role && req.body.role !== before.role ? { roleFrom: before.role, roleTo: after.role } : {}) },
+        details: {
+          fields,
+          ...(req.body.role && req.body.role !== before.role ? { roleFrom: before.role, roleTo: after.role } : {}),
+        },
       });
       return after;
     },

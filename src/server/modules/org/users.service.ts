@@ -55,31 +55,54 @@ export async function findUsers(
   const wide = actor.role === 'owner' || actor.role === 'hq';
   const scope = opts.storeId ? [opts.storeId].filter((id) => actor.storeIds.includes(id)) : actor.storeIds;
   if (opts.storeId || !wide) {
-    const members = db.select({ id: userStores.userId }).from(userStores).where(inArray(userStores.storeId, scope.length ? scope : ['00000000-0000-0000-0000-000000000000']));
+    const members = db
+      .select({ id: userStores.userId })
+      .from(userStores)
+      .where(inArray(userStores.storeId, scope.length ? scope : ['00000000-0000-0000-0000-000000000000']));
     where.push(inArray(users.id, members));
   }
-  const list = await db.select().from(users).where(and(...where)).orderBy(asc(users.displayName));
-  const { storeMap, regionMap } = await loadLinks(db, list.map((u) => u.id));
+  const list = await db
+    .select()
+    .from(users)
+    .where(and(...where))
+    .orderBy(asc(users.displayName));
+  const { storeMap, regionMap } = await loadLinks(
+    db,
+    list.map((u) => u.id),
+  );
   return list.map((u) => toUser(u, storeMap.get(u.id) ?? [], regionMap.get(u.id) ?? []));
 }
 
 export async function getUserOrThrow(db: Db, orgId: string, id: string): Promise<User> {
-  const [u] = await db.select().from(users).where(and(eq(users.orgId, orgId), eq(users.id, id)));
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, id)));
   if (!u) throw notFound();
   const { storeMap, regionMap } = await loadLinks(db, [u.id]);
   return toUser(u, storeMap.get(u.id) ?? [], regionMap.get(u.id) ?? []);
 }
 
-async function checkScope(db: Db, actor: UserPrincipal, storeIds: string[] | undefined, regionIds: string[] | undefined) {
+async function checkScope(
+  db: Db,
+  actor: UserPrincipal,
+  storeIds: string[] | undefined,
+  regionIds: string[] | undefined,
+) {
   for (const [i, id] of (storeIds ?? []).entries()) {
-    if (!actor.storeIds.includes(id)) throw new AppError('validation_failed', {}, [fieldError(`body.storeIds.${i}`, 'unknown_store')]);
+    if (!actor.storeIds.includes(id))
+      throw new AppError('validation_failed', {}, [fieldError(`body.storeIds.${i}`, 'unknown_store')]);
   }
   if (regionIds?.length) {
     if (actor.role !== 'owner' && actor.role !== 'hq') throw forbidden();
-    const found = await db.select({ id: regions.id }).from(regions).where(and(eq(regions.orgId, actor.orgId), inArray(regions.id, regionIds)));
+    const found = await db
+      .select({ id: regions.id })
+      .from(regions)
+      .where(and(eq(regions.orgId, actor.orgId), inArray(regions.id, regionIds)));
     const known = new Set(found.map((r) => r.id));
     regionIds.forEach((id, i) => {
-      if (!known.has(id)) throw new AppError('validation_failed', {}, [fieldError(`body.regionIds.${i}`, 'unknown_region')]);
+      if (!known.has(id))
+        throw new AppError('validation_failed', {}, [fieldError(`body.regionIds.${i}`, 'unknown_region')]);
     });
   }
 }
@@ -92,33 +115,51 @@ function assertReach(actor: UserPrincipal, target: User) {
 }
 
 export async function isEmailTaken(db: Db, email: string): Promise<boolean> {
-  const [u] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  const [u] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`);
   return u !== undefined;
 }
 
 async function setLinks(db: Db, orgId: string, userId: string, storeIds?: string[], regionIds?: string[]) {
   if (storeIds) {
     await db.delete(userStores).where(eq(userStores.userId, userId));
-    if (storeIds.length) await db.insert(userStores).values([...new Set(storeIds)].map((storeId) => ({ orgId, userId, storeId })));
+    if (storeIds.length)
+      await db.insert(userStores).values([...new Set(storeIds)].map((storeId) => ({ orgId, userId, storeId })));
   }
   if (regionIds) {
     await db.delete(userRegions).where(eq(userRegions.userId, userId));
-    if (regionIds.length) await db.insert(userRegions).values([...new Set(regionIds)].map((regionId) => ({ orgId, userId, regionId })));
+    if (regionIds.length)
+      await db.insert(userRegions).values([...new Set(regionIds)].map((regionId) => ({ orgId, userId, regionId })));
   }
 }
 
 /** Creates an account; `actor` null means the CLI, acting with the owner's full rights. */
-export async function createUser(db: Db, orgId: string, actor: UserPrincipal | null, input: CreateUserInput): Promise<User> {
+export async function createUser(
+  db: Db,
+  orgId: string,
+  actor: UserPrincipal | null,
+  input: CreateUserInput,
+): Promise<User> {
   if (actor) {
     if (!canManageRole(actor.role, input.role)) throw forbidden();
     await checkScope(db, actor, input.storeIds, input.regionIds);
   }
-  if (await isEmailTaken(db, input.email)) throw new AppError('email_taken', {}, [{ field: 'body.email', code: 'taken', message: 'Already used' }]);
+  if (await isEmailTaken(db, input.email))
+    throw new AppError('email_taken', {}, [{ field: 'body.email', code: 'taken', message: 'Already used' }]);
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction(async (tx) => {
     const [u] = await tx
       .insert(users)
-      .values({ orgId, email: input.email.trim(), displayName: input.displayName, role: input.role, locale: input.locale ?? null, passwordHash })
+      .values({
+        orgId,
+        email: input.email.trim(),
+        displayName: input.displayName,
+        role: input.role,
+        locale: input.locale ?? null,
+        passwordHash,
+      })
       .returning({ id: users.id });
     await setLinks(tx as unknown as Db, orgId, u!.id, input.storeIds, input.regionIds);
     return u!.id;
@@ -134,10 +175,16 @@ async function activeOwnerCount(db: Db, orgId: string, exceptId: string) {
   return r?.n ?? 0;
 }
 
-export async function updateUser(db: Db, actor: UserPrincipal, id: string, input: UpdateUserInput): Promise<{ before: User; after: User }> {
+export async function updateUser(
+  db: Db,
+  actor: UserPrincipal,
+  id: string,
+  input: UpdateUserInput,
+): Promise<{ before: User; after: User }> {
   const before = await getUserOrThrow(db, actor.orgId, id);
   const isSelf = actor.userId === id;
-  if (!isSelf || input.role || input.storeIds || input.regionIds || input.isActive === false) assertReach(actor, before);
+  if (!isSelf || input.role || input.storeIds || input.regionIds || input.isActive === false)
+    assertReach(actor, before);
   if (isSelf && (input.role || input.isActive === false)) throw forbidden(); // no self-demotion or lock-out
   if (input.role && !canManageRole(actor.role, input.role)) throw forbidden();
   // A manager edits store memberships within her reach; the colleague's other stores stay as they are.
@@ -147,7 +194,12 @@ export async function updateUser(db: Db, actor: UserPrincipal, id: string, input
     await checkScope(db, actor, requested, undefined);
     input = { ...input, storeIds: [...new Set([...kept, ...requested])] };
   }
-  await checkScope(db, actor, input.storeIds && (actor.role === 'owner' || actor.role === 'hq') ? input.storeIds : undefined, input.regionIds);
+  await checkScope(
+    db,
+    actor,
+    input.storeIds && (actor.role === 'owner' || actor.role === 'hq') ? input.storeIds : undefined,
+    input.regionIds,
+  );
   const losesOwner = before.role === 'owner' && ((input.role && input.role !== 'owner') || input.isActive === false);
   if (losesOwner && (await activeOwnerCount(db, actor.orgId, id)) === 0) throw new AppError('last_owner');
   await db.transaction(async (tx) => {
@@ -160,7 +212,10 @@ export async function updateUser(db: Db, actor: UserPrincipal, id: string, input
       set.passwordHash = await hashPassword(input.password);
       set.passwordChangedAt = new Date();
     }
-    await tx.update(users).set(set).where(and(eq(users.orgId, actor.orgId), eq(users.id, id)));
+    await tx
+      .update(users)
+      .set(set)
+      .where(and(eq(users.orgId, actor.orgId), eq(users.id, id)));
     await setLinks(tx as unknown as Db, actor.orgId, id, input.storeIds, input.regionIds);
     // A deactivated account or a password reset by someone else ends every open session at once.
     if (input.isActive === false || (input.password !== undefined && !isSelf)) {

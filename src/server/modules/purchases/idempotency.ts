@@ -9,14 +9,27 @@ import { sha256 } from '../../security';
 
 export type IdempotentResult<T> = { status: number; body: T; replayed: boolean };
 
-export async function withIdempotency<T>(db: Db, orgId: string, key: string, request: unknown, work: (tx: Db) => Promise<{ status: number; body: T }>): Promise<IdempotentResult<T>> {
+export async function withIdempotency<T>(
+  db: Db,
+  orgId: string,
+  key: string,
+  request: unknown,
+  work: (tx: Db) => Promise<{ status: number; body: T }>,
+): Promise<IdempotentResult<T>> {
   const requestHash = sha256(JSON.stringify(request));
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     // Blocks while another transaction holds the same key, then sees its committed row.
-    const [claimed] = await tx.insert(idempotencyKeys).values({ orgId, key, requestHash }).onConflictDoNothing().returning();
+    const [claimed] = await tx
+      .insert(idempotencyKeys)
+      .values({ orgId, key, requestHash })
+      .onConflictDoNothing()
+      .returning();
     if (!claimed) {
-      const [prior] = await tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.orgId, orgId), eq(idempotencyKeys.key, key)));
+      const [prior] = await tx
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.orgId, orgId), eq(idempotencyKeys.key, key)));
       if (!prior || prior.requestHash !== requestHash) throw new AppError('idempotency_conflict');
       return { status: prior.statusCode ?? 200, body: prior.response as T, replayed: true };
     }

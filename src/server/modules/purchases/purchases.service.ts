@@ -19,13 +19,25 @@ const invalid = (fields: ProblemField[]) => new AppError('validation_failed', {}
 
 async function resolveCustomerId(db: Db, actor: SalesActor, input: CreateReceiptInput): Promise<string | null> {
   if (input.customerId) {
-    const [c] = await db.select({ id: customers.id, storeId: customers.storeId }).from(customers).where(and(eq(customers.orgId, actor.orgId), eq(customers.id, input.customerId)));
-    if (!c || !actor.storeIds.includes(c.storeId)) throw invalid([{ field: 'body.customerId', code: 'unknown_customer', message: 'No such customer in your stores' }]);
+    const [c] = await db
+      .select({ id: customers.id, storeId: customers.storeId })
+      .from(customers)
+      .where(and(eq(customers.orgId, actor.orgId), eq(customers.id, input.customerId)));
+    if (!c || !actor.storeIds.includes(c.storeId))
+      throw invalid([
+        { field: 'body.customerId', code: 'unknown_customer', message: 'No such customer in your stores' },
+      ]);
     return c.id;
   }
   if (input.memberNo) {
-    const [c] = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.orgId, actor.orgId), eq(customers.memberNo, normalizeMemberNo(input.memberNo))));
-    if (!c) throw invalid([{ field: 'body.memberNo', code: 'unknown_member', message: 'No customer has this member number' }]);
+    const [c] = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.orgId, actor.orgId), eq(customers.memberNo, normalizeMemberNo(input.memberNo))));
+    if (!c)
+      throw invalid([
+        { field: 'body.memberNo', code: 'unknown_member', message: 'No customer has this member number' },
+      ]);
     return c.id;
   }
   return null;
@@ -37,42 +49,83 @@ export function sameReceipt(stored: Receipt, input: CreateReceiptInput): boolean
   return input.lines.every((l, i) => {
     const s = stored.lines[i]!;
     const paid = l.paidAmount ?? l.unitListPrice * l.quantity - l.discount;
-    return s.quantity === l.quantity && s.unitListPrice === l.unitListPrice && s.paidAmount === paid && (s.styleNo ?? undefined) === l.styleNo;
+    return (
+      s.quantity === l.quantity &&
+      s.unitListPrice === l.unitListPrice &&
+      s.paidAmount === paid &&
+      (s.styleNo ?? undefined) === l.styleNo
+    );
   });
 }
 
-export async function createReceipt(db: Db, actor: SalesActor, input: CreateReceiptInput, source: 'ui' | 'pos' | 'import' | 'demo'): Promise<{ receipt: Receipt; created: boolean }> {
-  if (!actor.storeIds.includes(input.storeId)) throw invalid([{ field: 'body.storeId', code: 'unknown_store', message: 'Unknown store' }]);
-  const [store] = await db.select().from(stores).where(and(eq(stores.orgId, actor.orgId), eq(stores.id, input.storeId)));
+export async function createReceipt(
+  db: Db,
+  actor: SalesActor,
+  input: CreateReceiptInput,
+  source: 'ui' | 'pos' | 'import' | 'demo',
+): Promise<{ receipt: Receipt; created: boolean }> {
+  if (!actor.storeIds.includes(input.storeId))
+    throw invalid([{ field: 'body.storeId', code: 'unknown_store', message: 'Unknown store' }]);
+  const [store] = await db
+    .select()
+    .from(stores)
+    .where(and(eq(stores.orgId, actor.orgId), eq(stores.id, input.storeId)));
   if (!store) throw invalid([{ field: 'body.storeId', code: 'unknown_store', message: 'Unknown store' }]);
   const currency = input.currency ?? store.currency;
-  if (currency !== store.currency) throw invalid([{ field: 'body.currency', code: 'currency_mismatch', message: `This store sells in ${store.currency}` }]);
+  if (currency !== store.currency)
+    throw invalid([
+      { field: 'body.currency', code: 'currency_mismatch', message: `This store sells in ${store.currency}` },
+    ]);
   const customerId = await resolveCustomerId(db, actor, input);
   const categories = await categoriesByKey(db, actor.orgId);
   const errors: ProblemField[] = [];
   input.lines.forEach((l, i) => {
-    if (l.category && !categories.has(l.category)) errors.push({ field: `body.lines.${i}.category`, code: 'unknown_category', message: `Unknown category; use one of ${[...categories.keys()].join(', ')}` });
+    if (l.category && !categories.has(l.category))
+      errors.push({
+        field: `body.lines.${i}.category`,
+        code: 'unknown_category',
+        message: `Unknown category; use one of ${[...categories.keys()].join(', ')}`,
+      });
   });
   if (input.sellerId) {
-    const [s] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, input.sellerId)));
+    const [s] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.orgId, actor.orgId), eq(users.id, input.sellerId)));
     if (!s) errors.push({ field: 'body.sellerId', code: 'unknown_user', message: 'No such staff member' });
   }
   if (errors.length) throw invalid(errors);
 
-  const [existing] = await db.select().from(receipts).where(and(eq(receipts.storeId, store.id), eq(receipts.receiptNo, input.receiptNo)));
+  const [existing] = await db
+    .select()
+    .from(receipts)
+    .where(and(eq(receipts.storeId, store.id), eq(receipts.receiptNo, input.receiptNo)));
   if (existing) return { receipt: await getReceiptOrThrow(db, actor, existing.id), created: false };
 
   const lines = input.lines.map((l, i) => {
     const gross = l.unitListPrice * l.quantity;
     const paid = l.paidAmount ?? gross - l.discount;
-    return { ...l, lineNo: i + 1, paid, discount: l.paidAmount !== undefined && l.discount === 0 ? Math.max(0, gross - paid) : l.discount };
+    return {
+      ...l,
+      lineNo: i + 1,
+      paid,
+      discount: l.paidAmount !== undefined && l.discount === 0 ? Math.max(0, gross - paid) : l.discount,
+    };
   });
   const receiptId = await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const productMap = await ensureProducts(
       tx,
       actor.orgId,
-      lines.filter((l) => l.styleNo).map((l) => ({ styleNo: l.styleNo!, name: l.productName ?? l.styleNo!, categoryId: l.category ? categories.get(l.category)!.id : null, listPrice: l.unitListPrice, currency })),
+      lines
+        .filter((l) => l.styleNo)
+        .map((l) => ({
+          styleNo: l.styleNo!,
+          name: l.productName ?? l.styleNo!,
+          categoryId: l.category ? categories.get(l.category)!.id : null,
+          listPrice: l.unitListPrice,
+          currency,
+        })),
     );
     const [r] = await tx
       .insert(receipts)
@@ -101,7 +154,21 @@ export async function createReceipt(db: Db, actor: SalesActor, input: CreateRece
         lines.map((l) => {
           const product = l.styleNo ? productMap.get(l.styleNo) : undefined;
           const categoryId = l.category ? categories.get(l.category)!.id : (product?.categoryId ?? null);
-          return { orgId: actor.orgId, receiptId: r.id, lineNo: l.lineNo, productId: product?.id ?? null, styleNo: l.styleNo ?? null, productName: l.productName ?? product?.name ?? l.styleNo!, categoryId, size: l.size ?? null, colour: l.colour ?? null, quantity: l.quantity, unitListPrice: l.unitListPrice, discount: l.discount, paidAmount: l.paid };
+          return {
+            orgId: actor.orgId,
+            receiptId: r.id,
+            lineNo: l.lineNo,
+            productId: product?.id ?? null,
+            styleNo: l.styleNo ?? null,
+            productName: l.productName ?? product?.name ?? l.styleNo!,
+            categoryId,
+            size: l.size ?? null,
+            colour: l.colour ?? null,
+            quantity: l.quantity,
+            unitListPrice: l.unitListPrice,
+            discount: l.discount,
+            paidAmount: l.paid,
+          };
         }),
       )
       .returning();
@@ -112,14 +179,24 @@ export async function createReceipt(db: Db, actor: SalesActor, input: CreateRece
     return r.id;
   });
   if (!receiptId) {
-    const [winner] = await db.select().from(receipts).where(and(eq(receipts.storeId, store.id), eq(receipts.receiptNo, input.receiptNo)));
+    const [winner] = await db
+      .select()
+      .from(receipts)
+      .where(and(eq(receipts.storeId, store.id), eq(receipts.receiptNo, input.receiptNo)));
     return { receipt: await getReceiptOrThrow(db, actor, winner!.id), created: false };
   }
   return { receipt: await getReceiptOrThrow(db, actor, receiptId), created: true };
 }
 
 /** Seed 001: suits above a price earn a free dry-cleaning in the year of purchase; leather one free care. */
-async function grantEntitlements(db: Db, orgId: string, customerId: string, r: ReceiptRow, lines: LineRow[], categories: Array<{ id: string; entitlementKind: string | null; entitlementMinPrice: number | null }>) {
+async function grantEntitlements(
+  db: Db,
+  orgId: string,
+  customerId: string,
+  r: ReceiptRow,
+  lines: LineRow[],
+  categories: Array<{ id: string; entitlementKind: string | null; entitlementMinPrice: number | null }>,
+) {
   const year = r.occurredAt.getUTCFullYear();
   const values = [];
   for (const l of lines) {
@@ -127,26 +204,49 @@ async function grantEntitlements(db: Db, orgId: string, customerId: string, r: R
     if (!cat?.entitlementKind) continue;
     const unitPaid = l.quantity > 0 ? l.paidAmount / l.quantity : 0;
     if (unitPaid < (cat.entitlementMinPrice ?? 0)) continue;
-    const validUntil = cat.entitlementKind === 'dry_cleaning' ? `${year}-12-31` : `${year + 1}-${String(r.occurredAt.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(28, r.occurredAt.getUTCDate())).padStart(2, '0')}`;
+    const validUntil =
+      cat.entitlementKind === 'dry_cleaning'
+        ? `${year}-12-31`
+        : `${year + 1}-${String(r.occurredAt.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(28, r.occurredAt.getUTCDate())).padStart(2, '0')}`;
     values.push({ orgId, customerId, receiptLineId: l.id, kind: cat.entitlementKind, validUntil });
   }
   if (values.length) await db.insert(serviceEntitlements).values(values).onConflictDoNothing();
 }
 
-export async function createReturn(db: Db, actor: SalesActor, originalId: string, input: z.infer<typeof returnBodySchema>): Promise<Receipt> {
+export async function createReturn(
+  db: Db,
+  actor: SalesActor,
+  originalId: string,
+  input: z.infer<typeof returnBodySchema>,
+): Promise<Receipt> {
   const original = await getReceiptOrThrow(db, actor, originalId);
-  if (original.kind !== 'sale') throw invalid([{ field: 'params.id', code: 'not_a_sale', message: 'Only a sale can be returned' }]);
+  if (original.kind !== 'sale')
+    throw invalid([{ field: 'params.id', code: 'not_a_sale', message: 'Only a sale can be returned' }]);
   const errors: ProblemField[] = [];
   const picked = input.lines.map((l, i) => {
     const line = original.lines.find((x) => x.id === l.originalLineId);
     if (!line) {
-      errors.push({ field: `body.lines.${i}.originalLineId`, code: 'unknown_line', message: 'This line is not on the receipt' });
+      errors.push({
+        field: `body.lines.${i}.originalLineId`,
+        code: 'unknown_line',
+        message: 'This line is not on the receipt',
+      });
       return null;
     }
     const remaining = line.quantity - line.returnedQuantity;
-    if (l.quantity > remaining) errors.push({ field: `body.lines.${i}.quantity`, code: 'too_many', message: `Only ${remaining} left to return on this line` });
+    if (l.quantity > remaining)
+      errors.push({
+        field: `body.lines.${i}.quantity`,
+        code: 'too_many',
+        message: `Only ${remaining} left to return on this line`,
+      });
     const refund = l.refundAmount ?? Math.round((line.paidAmount * l.quantity) / line.quantity);
-    if (refund > line.paidAmount) errors.push({ field: `body.lines.${i}.refundAmount`, code: 'too_much', message: 'More than she paid for the line' });
+    if (refund > line.paidAmount)
+      errors.push({
+        field: `body.lines.${i}.refundAmount`,
+        code: 'too_much',
+        message: 'More than she paid for the line',
+      });
     return { line, quantity: l.quantity, refund };
   });
   if (errors.length) throw invalid(errors);
@@ -174,20 +274,55 @@ export async function createReturn(db: Db, actor: SalesActor, originalId: string
         createdBy: actor.userId,
       })
       .returning();
-    await tx.insert(receiptLines).values(
-      chosen.map((c, i) => ({ orgId: actor.orgId, receiptId: r!.id, lineNo: i + 1, productId: null, styleNo: c.line.styleNo, productName: c.line.productName, categoryId: null, size: c.line.size, colour: c.line.colour, quantity: -c.quantity, unitListPrice: c.line.unitListPrice, discount: 0, paidAmount: -c.refund, originalLineId: c.line.id })),
-    );
+    await tx
+      .insert(receiptLines)
+      .values(
+        chosen.map((c, i) => ({
+          orgId: actor.orgId,
+          receiptId: r!.id,
+          lineNo: i + 1,
+          productId: null,
+          styleNo: c.line.styleNo,
+          productName: c.line.productName,
+          categoryId: null,
+          size: c.line.size,
+          colour: c.line.colour,
+          quantity: -c.quantity,
+          unitListPrice: c.line.unitListPrice,
+          discount: 0,
+          paidAmount: -c.refund,
+          originalLineId: c.line.id,
+        })),
+      );
     // A fully returned item no longer earns its free service.
-    const fullyReturned = chosen.filter((c) => c.quantity === c.line.quantity - c.line.returnedQuantity).map((c) => c.line.id);
-    if (fullyReturned.length) await tx.delete(serviceEntitlements).where(and(inArray(serviceEntitlements.receiptLineId, fullyReturned), sql`${serviceEntitlements.redeemedAt} is null`));
+    const fullyReturned = chosen
+      .filter((c) => c.quantity === c.line.quantity - c.line.returnedQuantity)
+      .map((c) => c.line.id);
+    if (fullyReturned.length)
+      await tx
+        .delete(serviceEntitlements)
+        .where(
+          and(
+            inArray(serviceEntitlements.receiptLineId, fullyReturned),
+            sql`${serviceEntitlements.redeemedAt} is null`,
+          ),
+        );
     if (original.customerId) await refreshCustomerStats(tx, original.customerId);
     return r!.id;
   });
   return getReceiptOrThrow(db, actor, id);
 }
 
-export async function getReceiptOrThrow(db: Db, actor: Pick<SalesActor, 'orgId' | 'storeIds'>, id: string): Promise<Receipt> {
-  const [r] = await db.select({ r: receipts, seller: users.displayName }).from(receipts).leftJoin(users, eq(users.id, receipts.sellerId)).where(and(eq(receipts.orgId, actor.orgId), eq(receipts.id, id)));
+export async function getReceiptOrThrow(
+  db: Db,
+  actor: Pick<SalesActor, 'orgId' | 'storeIds'>,
+  id: string,
+): Promise<Receipt> {
+  const [r] = await db
+    .select({ r: receipts, seller: users.displayName })
+    .from(receipts)
+    .leftJoin(users, eq(users.id, receipts.sellerId))
+    .where(and(eq(receipts.orgId, actor.orgId), eq(receipts.id, id)));
   if (!r || !actor.storeIds.includes(r.r.storeId)) throw notFound();
   return (await toReceipts(db, [r.r], new Map([[r.r.id, r.seller]])))[0]!;
 }
@@ -195,14 +330,29 @@ export async function getReceiptOrThrow(db: Db, actor: Pick<SalesActor, 'orgId' 
 export async function toReceipts(db: Db, list: ReceiptRow[], sellers: Map<string, string | null>): Promise<Receipt[]> {
   if (!list.length) return [];
   const ids = list.map((r) => r.id);
-  const lines = await db.select().from(receiptLines).where(inArray(receiptLines.receiptId, ids)).orderBy(receiptLines.lineNo);
+  const lines = await db
+    .select()
+    .from(receiptLines)
+    .where(inArray(receiptLines.receiptId, ids))
+    .orderBy(receiptLines.lineNo);
   const lineIds = lines.map((l) => l.id);
   const returned = lineIds.length
-    ? await db.select({ id: receiptLines.originalLineId, q: sql<number>`-sum(${receiptLines.quantity})::int` }).from(receiptLines).where(inArray(receiptLines.originalLineId, lineIds)).groupBy(receiptLines.originalLineId)
+    ? await db
+        .select({ id: receiptLines.originalLineId, q: sql<number>`-sum(${receiptLines.quantity})::int` })
+        .from(receiptLines)
+        .where(inArray(receiptLines.originalLineId, lineIds))
+        .groupBy(receiptLines.originalLineId)
     : [];
   const returnedMap = new Map(returned.map((x) => [x.id, x.q]));
-  const cats = await db.execute(sql`select id, key from product_categories where id in (select category_id from receipt_lines where receipt_id = any(${sql`array[${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}]`}))`);
-  const catKey = new Map(((cats as unknown as { rows: Array<{ id: string; key: string }> }).rows).map((c) => [c.id, c.key]));
+  const cats = await db.execute(
+    sql`select id, key from product_categories where id in (select category_id from receipt_lines where receipt_id = any(${sql`array[${sql.join(
+      ids.map((i) => sql`${i}::uuid`),
+      sql`, `,
+    )}]`}))`,
+  );
+  const catKey = new Map(
+    (cats as unknown as { rows: Array<{ id: string; key: string }> }).rows.map((c) => [c.id, c.key]),
+  );
   return list.map((r) => ({
     id: r.id,
     storeId: r.storeId,
@@ -221,6 +371,20 @@ export async function toReceipts(db: Db, list: ReceiptRow[], sellers: Map<string
     source: r.source,
     lines: lines
       .filter((l) => l.receiptId === r.id)
-      .map((l) => ({ id: l.id, lineNo: l.lineNo, styleNo: l.styleNo, productName: l.productName, category: l.categoryId ? (catKey.get(l.categoryId) ?? null) : null, size: l.size, colour: l.colour, quantity: l.quantity, unitListPrice: l.unitListPrice, discount: l.discount, paidAmount: l.paidAmount, originalLineId: l.originalLineId, returnedQuantity: returnedMap.get(l.id) ?? 0 })),
+      .map((l) => ({
+        id: l.id,
+        lineNo: l.lineNo,
+        styleNo: l.styleNo,
+        productName: l.productName,
+        category: l.categoryId ? (catKey.get(l.categoryId) ?? null) : null,
+        size: l.size,
+        colour: l.colour,
+        quantity: l.quantity,
+        unitListPrice: l.unitListPrice,
+        discount: l.discount,
+        paidAmount: l.paidAmount,
+        originalLineId: l.originalLineId,
+        returnedQuantity: returnedMap.get(l.id) ?? 0,
+      })),
   }));
 }

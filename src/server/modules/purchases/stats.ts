@@ -50,9 +50,18 @@ export type CustomerStats = {
 /** Her aggregates plus visit frequency (visits per month over the last 6 and 12 months, seed 004). */
 export async function getCustomerStats(db: Db, customerId: string): Promise<CustomerStats> {
   const [r] = await rows<{
-    lifetime_spend: string | null; receipt_count: number | null; visit_count: number | null; first_purchase_at: Date | string | null; last_purchase_at: Date | string | null;
-    last_visit_at: Date | string | null; currency: string; v6: number; v12: number;
-  }>(db, sql`
+    lifetime_spend: string | null;
+    receipt_count: number | null;
+    visit_count: number | null;
+    first_purchase_at: Date | string | null;
+    last_purchase_at: Date | string | null;
+    last_visit_at: Date | string | null;
+    currency: string;
+    v6: number;
+    v12: number;
+  }>(
+    db,
+    sql`
     with days as (
       select (r.occurred_at at time zone s.timezone)::date as d from receipts r join stores s on s.id = r.store_id where r.customer_id = ${customerId} and r.kind = 'sale'
       union
@@ -61,7 +70,8 @@ export async function getCustomerStats(db: Db, customerId: string): Promise<Cust
            (select count(*) from days where d > current_date - interval '6 months')::int as v6,
            (select count(*) from days where d > current_date - interval '12 months')::int as v12
     from customers c join stores s on s.id = c.store_id left join customer_stats cs on cs.customer_id = c.id
-    where c.id = ${customerId}`);
+    where c.id = ${customerId}`,
+  );
   const iso = (v: Date | string | null | undefined) => (v ? new Date(v).toISOString() : null);
   return {
     lifetimeSpend: Number(r?.lifetime_spend ?? 0),

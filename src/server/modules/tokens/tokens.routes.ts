@@ -3,7 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { idParamsSchema } from '../../../contracts/common';
-import { apiTokenSchema, createApiTokenBodySchema, createdApiTokenSchema, type ApiToken } from '../../../contracts/tokens';
+import {
+  apiTokenSchema,
+  createApiTokenBodySchema,
+  createdApiTokenSchema,
+  type ApiToken,
+} from '../../../contracts/tokens';
 import type { Db } from '../../db/client';
 import { apiTokens } from '../../db/schema';
 import { AppError, fieldError, notFound } from '../../errors';
@@ -28,9 +33,20 @@ export const tokensRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
 
   app.get(
     '/api/tokens',
-    { config: { access }, schema: { tags: ['tokens'], summary: 'API tokens of the organisation', response: { 200: z.object({ items: z.array(apiTokenSchema) }) } } },
+    {
+      config: { access },
+      schema: {
+        tags: ['tokens'],
+        summary: 'API tokens of the organisation',
+        response: { 200: z.object({ items: z.array(apiTokenSchema) }) },
+      },
+    },
     async (req) => {
-      const list = await db.select().from(apiTokens).where(eq(apiTokens.orgId, userOf(req).orgId)).orderBy(desc(apiTokens.createdAt));
+      const list = await db
+        .select()
+        .from(apiTokens)
+        .where(eq(apiTokens.orgId, userOf(req).orgId))
+        .orderBy(desc(apiTokens.createdAt));
       return { items: list.map(toApiToken) };
     },
   );
@@ -39,7 +55,12 @@ export const tokensRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     '/api/tokens',
     {
       config: { access },
-      schema: { tags: ['tokens'], summary: 'Create an API token (the secret is shown once)', body: createApiTokenBodySchema, response: { 201: createdApiTokenSchema } },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Create an API token (the secret is shown once)',
+        body: createApiTokenBodySchema,
+        response: { 201: createdApiTokenSchema },
+      },
     },
     async (req, reply) => {
       const p = userOf(req);
@@ -49,16 +70,37 @@ export const tokensRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       const secret = `kq_${randomToken(30)}`;
       const [t] = await db
         .insert(apiTokens)
-        .values({ orgId: p.orgId, storeId: req.body.storeId, name: req.body.name, prefix: secret.slice(0, 10), tokenHash: sha256(secret), createdBy: p.userId })
+        .values({
+          orgId: p.orgId,
+          storeId: req.body.storeId,
+          name: req.body.name,
+          prefix: secret.slice(0, 10),
+          tokenHash: sha256(secret),
+          createdBy: p.userId,
+        })
         .returning();
-      await auditRequest(db, req, { action: 'token.created', entityType: 'api_token', entityId: t!.id, storeId: t!.storeId, details: { name: t!.name } });
+      await auditRequest(db, req, {
+        action: 'token.created',
+        entityType: 'api_token',
+        entityId: t!.id,
+        storeId: t!.storeId,
+        details: { name: t!.name },
+      });
       return reply.status(201).send({ ...toApiToken(t!), token: secret });
     },
   );
 
   app.delete(
     '/api/tokens/:id',
-    { config: { access }, schema: { tags: ['tokens'], summary: 'Revoke an API token', params: idParamsSchema, response: { 200: apiTokenSchema } } },
+    {
+      config: { access },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Revoke an API token',
+        params: idParamsSchema,
+        response: { 200: apiTokenSchema },
+      },
+    },
     async (req) => {
       const p = userOf(req);
       const [t] = await db
@@ -67,7 +109,12 @@ export const tokensRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         .where(and(eq(apiTokens.orgId, p.orgId), eq(apiTokens.id, req.params.id), isNull(apiTokens.revokedAt)))
         .returning();
       if (!t) throw notFound();
-      await auditRequest(db, req, { action: 'token.revoked', entityType: 'api_token', entityId: t.id, storeId: t.storeId });
+      await auditRequest(db, req, {
+        action: 'token.revoked',
+        entityType: 'api_token',
+        entityId: t.id,
+        storeId: t.storeId,
+      });
       return toApiToken(t);
     },
   );

@@ -280,7 +280,7 @@ export async function generateDemo(
         memberNo,
         familyName: p.familyName,
         givenName: p.givenName,
-        displayName: displayNameOf(p.familyName, p.givenName, store.locale),
+        displayName: displayNameOf(p.familyName, p.givenName, store.locale, reading),
         reading,
         gender: p.gender,
         email: p.email,

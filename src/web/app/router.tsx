@@ -18,6 +18,21 @@ const AccountPage = lazy(() =>
 );
 const ImportPage = lazy(() => import('../features/imports/pages/import-page').then((m) => ({ default: m.ImportPage })));
 
+// The customer file.
+const CustomersPage = lazy(() =>
+  import('../features/customers/pages/customers-page').then((m) => ({ default: m.CustomersPage })),
+);
+const NewCustomerPage = lazy(() =>
+  import('../features/customers/pages/new-customer-page').then((m) => ({ default: m.NewCustomerPage })),
+);
+const CustomerPage = lazy(() =>
+  import('../features/customers/pages/customer-page').then((m) => ({ default: m.CustomerPage })),
+);
+const MergePage = lazy(() => import('../features/customers/pages/merge-page').then((m) => ({ default: m.MergePage })));
+const PrintCardPage = lazy(() =>
+  import('../features/customers/pages/print-card-page').then((m) => ({ default: m.PrintCardPage })),
+);
+
 // Purchases, salon and after-sales.
 const SellPage = lazy(() => import('../features/purchases/pages/sell-page').then((m) => ({ default: m.SellPage })));
 const RepairPage = lazy(() =>
@@ -47,6 +62,7 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       {/* The printable goods receipt: signed in, but without the app's navigation. */}
       <Route path="/repairs/:id/receipt" element={<RequireAuth>{page(<GoodsReceiptPage />)}</RequireAuth>} />
+      <Route path="/customers/:id/print" element={<RequireAuth>{page(<PrintCardPage />)}</RequireAuth>} />
       <Route
         element={
           <RequireAuth>
@@ -59,7 +75,11 @@ export function AppRoutes() {
         <Route path="staff" element={page(<UsersPage />, 'staff')} />
         <Route path="tokens" element={page(<TokensPage />, 'tokens')} />
         <Route path="audit" element={page(<AuditPage />, 'audit')} />
-        <Route path="customers/import" element={page(<ImportPage />)} />
+        <Route path="customers" element={page(<CustomersPage />)} />
+        <Route path="customers/new" element={page(<NewCustomerPage />)} />
+        <Route path="customers/import" element={page(<ImportPage />, 'staff')} />
+        <Route path="customers/:id" element={page(<CustomerPage />)} />
+        <Route path="customers/:id/merge" element={page(<MergePage />, 'staff')} />
         <Route path="customers/:id/sell" element={page(<SellPage />)} />
         <Route path="repairs/:id" element={page(<RepairPage />)} />
         <Route path="registers" element={page(<RegistersPage />, 'registers')} />

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Text } from '@mantine/core';
+import { Alert, Box, Button, Group, Modal, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage, translateMessage } from '../lib/problem-message';
 
@@ -12,6 +13,8 @@ type Props = {
   error?: unknown;
   onConfirm: () => void;
   onClose: () => void;
+  /** Extra content under the message, e.g. a reason the person must type. */
+  children?: ReactNode;
 };
 
 /** Asks before something hard to undo (deactivating an account, revoking a token). */
@@ -25,13 +28,21 @@ export function ConfirmDialog({
   error,
   onConfirm,
   onClose,
+  children,
 }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Text size="sm" mb="md">
         {message}
       </Text>
+      {children && <Box mb="md">{children}</Box>}
       {error != null && (
         <Alert color="red" mb="md" role="alert">
           {translateMessage(t, problemMessage(error))}

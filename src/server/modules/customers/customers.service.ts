@@ -218,7 +218,7 @@ export async function createCustomer(
         memberNo,
         familyName,
         givenName,
-        displayName: displayNameOf(familyName, givenName, store.locale),
+        displayName: displayNameOf(familyName, givenName, store.locale, reading),
         reading,
         gender: input.gender ?? null,
         ethnicity: input.ethnicity ?? null,
@@ -345,7 +345,7 @@ export async function updateCustomer(
       .set({
         ...(next as Partial<typeof customers.$inferInsert>),
         ...(input.lunarBirthday !== undefined ? lunarColumns(input.lunarBirthday) : {}),
-        displayName: displayNameOf(familyName, givenName, store.locale),
+        displayName: displayNameOf(familyName, givenName, store.locale, next.reading !== undefined ? (next.reading as string | null) : before.reading),
         profile,
         version: sql`${customers.version} + 1`,
         updatedAt: new Date(),

@@ -57,7 +57,7 @@ function newRow(p: PlannedCreate, ctx: WriteContext): typeof customers.$inferIns
     memberNo: c.memberNo,
     familyName: c.familyName,
     givenName: c.givenName,
-    displayName: displayNameOf(c.familyName, c.givenName, locale),
+    displayName: displayNameOf(c.familyName, c.givenName, locale, c.reading),
     reading: c.reading ?? autoReading(c.familyName, c.givenName, locale),
     gender: c.gender,
     birthday: c.birthday,
@@ -107,7 +107,7 @@ function afterState(u: PlannedUpdate, ctx: WriteContext): CustomerRow {
   const after = { ...before, ...u.patch.columns, profile: u.patch.profile ?? before.profile } as CustomerRow;
   const care =
     [...u.existing.consents].some(([key, granted]) => key.endsWith(':care') && granted) || hasCare(u.patch.consents);
-  after.displayName = displayNameOf(after.familyName, after.givenName, ctx.localeOf(before.storeId));
+  after.displayName = displayNameOf(after.familyName, after.givenName, ctx.localeOf(before.storeId), after.reading);
   after.completeness = profileCompleteness(
     after,
     u.existing.phones.length + u.patch.addPhones.length,

@@ -2,15 +2,17 @@ import type { Role } from '../../../contracts/common';
 import type { IconName } from '../../components/icons';
 import { can, type Capability } from '../../lib/permissions';
 
-export type NavKey = 'home' | 'stores' | 'staff' | 'tokens' | 'audit' | 'account';
+export type NavKey = 'home' | 'customers' | 'stores' | 'staff' | 'tokens' | 'audit' | 'registers' | 'account';
 export type NavItem = { key: NavKey; to: string; icon: IconName; capability: Capability | null };
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', icon: 'home', capability: null },
+  { key: 'customers', to: '/customers', icon: 'users', capability: null },
   { key: 'stores', to: '/stores', icon: 'store', capability: 'stores' },
   { key: 'staff', to: '/staff', icon: 'users', capability: 'staff' },
   { key: 'tokens', to: '/tokens', icon: 'key', capability: 'tokens' },
   { key: 'audit', to: '/audit', icon: 'history', capability: 'audit' },
+  { key: 'registers', to: '/registers', icon: 'clipboard', capability: 'registers' },
   { key: 'account', to: '/account', icon: 'user', capability: null },
 ];
 

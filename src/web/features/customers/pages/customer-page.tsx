@@ -11,6 +11,7 @@ import { CompletenessCard } from '../components/completeness-card';
 import { ConsentsCard } from '../components/consents-card';
 import { ContactCard } from '../components/contact-card';
 import { CustomerActions } from '../components/customer-actions';
+import { CustomAnswersCard } from '../components/custom-answers-card';
 import { ProfileCard } from '../components/profile-card';
 import { CustomerTimeline } from '../components/timeline';
 import { customerPanels } from '../customer-panels';
@@ -84,6 +85,7 @@ export function CustomerPage() {
             </Stack>
             <Stack gap="md">
               <ProfileCard c={c} />
+              <CustomAnswersCard c={c} />
             </Stack>
           </SimpleGrid>
         </Tabs.Panel>

@@ -18,6 +18,7 @@ import {
 } from '../server/modules/imports';
 import { findStoreByCode } from '../server/modules/org/stores.service';
 import { withDatabase, type CliContext } from './context';
+import { registerPurchaseImport } from './import-purchases';
 
 type Options = { store: string; dryRun?: boolean; json?: boolean };
 
@@ -163,4 +164,5 @@ export function registerImportCommands(program: Command) {
       'import customers; rows match existing customers by member number, then phone, then e-mail, so importing twice creates nothing new',
     )
     .action(importCustomersCommand);
+  registerPurchaseImport(importCommand);
 }

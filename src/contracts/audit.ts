@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'customer.note_added',
   'customers.exported',
   'customers.imported',
+  'purchases.imported',
   'question_bank.changed',
   'purchase.recorded',
   'purchase.returned',

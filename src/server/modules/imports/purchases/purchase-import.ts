@@ -15,6 +15,7 @@ import { categoriesByKey, ensureProducts } from '../../purchases/catalogue';
 import type { Table } from '../read-table';
 import { fileShape, purchaseMapping } from './purchase-headers';
 import { parseLine, type LineRow, type Rejected } from './purchase-rows';
+import { bulkInsert } from '../bulk-sql';
 
 export type PurchaseImportOptions = {
   storeId: string;
@@ -23,7 +24,7 @@ export type PurchaseImportOptions = {
   onProgress?: (done: number, total: number) => void;
 };
 
-const BATCH = 500;
+const BATCH = 5000;
 
 type Group = { receiptNo: string; rows: LineRow[] };
 
@@ -47,6 +48,7 @@ export async function importPurchases(
     throw new AppError('import_invalid', {
       reason: `No receipt-number column, or neither products nor amounts. Columns: ${table.headers.join(', ')}`,
     });
+  const t0 = performance.now();
   const rejected: Rejected[] = [];
   const byReceipt = new Map<string, Group>();
   const bad = new Set<string>();
@@ -66,6 +68,7 @@ export async function importPurchases(
     g.rows.push(row);
     byReceipt.set(row.receiptNo, g);
   }
+  if (process.env.KEQING_IMPORT_TIMING) console.error(`parse ${Math.round(performance.now() - t0)} ms`);
   const rejectGroup = (g: Group, field: string, message: string) => {
     for (const r of g.rows) rejected.push({ line: r.line, field, message });
     byReceipt.delete(g.receiptNo);
@@ -174,6 +177,7 @@ export async function importPurchases(
     } else rejectGroup(g, 'receipt_no', `Receipt ${g.receiptNo} is already recorded with different content`);
   }
 
+  if (process.env.KEQING_IMPORT_TIMING) console.error(`checks ${Math.round(performance.now() - t0)} ms`);
   const sales = [...byReceipt.values()].filter((g) => !g.rows[0]!.isReturn);
   const returns = [...byReceipt.values()].filter((g) => g.rows[0]!.isReturn);
   const total = sales.length + returns.length;
@@ -215,7 +219,27 @@ export async function importPurchases(
             createdBy: actor.userId,
           };
         });
-        await tx.insert(receipts).values(receiptRows);
+        await bulkInsert(
+          tx as unknown as Db,
+          receipts,
+          [
+            'id',
+            'orgId',
+            'storeId',
+            'customerId',
+            'receiptNo',
+            'kind',
+            'occurredAt',
+            'currency',
+            'totalList',
+            'totalDiscount',
+            'totalPaid',
+            'paymentMethod',
+            'source',
+            'createdBy',
+          ],
+          receiptRows,
+        );
         const lineRows = batch.flatMap((g, k) =>
           g.rows.map((r, j) => ({
             orgId: actor.orgId,
@@ -276,45 +300,44 @@ export async function importPurchases(
     }
     await db.transaction(async (tx) => {
       const id = crypto.randomUUID();
-      await tx
-        .insert(receipts)
-        .values({
-          id,
+      await tx.insert(receipts).values({
+        id,
+        orgId: actor.orgId,
+        storeId: store.id,
+        customerId,
+        receiptNo: g.receiptNo,
+        kind: 'return',
+        occurredAt: new Date(r0.occurredAt),
+        currency: store.currency,
+        totalList: -picks.reduce((s, p) => s + p.row.unitPrice * p.row.quantity, 0),
+        totalDiscount: 0,
+        totalPaid: -picks.reduce((s, p) => s + p.row.paidAmount, 0),
+        source: 'import',
+        createdBy: actor.userId,
+      });
+      await tx.insert(receiptLines).values(
+        picks.map((p, j) => ({
           orgId: actor.orgId,
-          storeId: store.id,
-          customerId,
-          receiptNo: g.receiptNo,
-          kind: 'return',
-          occurredAt: new Date(r0.occurredAt),
-          currency: store.currency,
-          totalList: -picks.reduce((s, p) => s + p.row.unitPrice * p.row.quantity, 0),
-          totalDiscount: 0,
-          totalPaid: -picks.reduce((s, p) => s + p.row.paidAmount, 0),
-          source: 'import',
-          createdBy: actor.userId,
-        });
-      await tx
-        .insert(receiptLines)
-        .values(
-          picks.map((p, j) => ({
-            orgId: actor.orgId,
-            receiptId: id,
-            lineNo: j + 1,
-            styleNo: p.row.styleNo,
-            productName: p.row.productName,
-            quantity: -p.row.quantity,
-            unitListPrice: p.row.unitPrice,
-            discount: 0,
-            paidAmount: -p.row.paidAmount,
-            originalLineId: p.original.id,
-          })),
-        );
+          receiptId: id,
+          lineNo: j + 1,
+          styleNo: p.row.styleNo,
+          productName: p.row.productName,
+          quantity: -p.row.quantity,
+          unitListPrice: p.row.unitPrice,
+          discount: 0,
+          paidAmount: -p.row.paidAmount,
+          originalLineId: p.original.id,
+        })),
+      );
     });
     if (customerId) touched.add(customerId);
     created++;
     opts.onProgress?.(created, total);
   }
+  const writtenAt = performance.now();
   if (!opts.dryRun && touched.size) await refreshStatsFor(db, [...touched]);
+  if (process.env.KEQING_IMPORT_TIMING)
+    console.error(`aggregates ${Math.round(performance.now() - writtenAt)} ms for ${touched.size} customers`);
   rejected.sort((a, b) => a.line - b.line);
   return {
     created,

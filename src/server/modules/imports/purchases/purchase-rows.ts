@@ -37,22 +37,36 @@ export function parseAmount(cell: Cell): number | null {
   return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : null;
 }
 
-/** Wall-clock time in a zone → the instant (DST-safe by one correction step). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const zoneCache = new Map<string, string>();
+
+/** Wall-clock time in a zone → the instant (DST-safe by one correction step); formatters are cached. */
 export function zonedToUtc(date: string, time: string, timeZone: string): string {
+  const key = `${date}T${time}|${timeZone}`;
+  const hit = zoneCache.get(key);
+  if (hit) return hit;
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, fmt);
+  }
   const guess = Date.parse(`${date}T${time}Z`);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(guess));
+  const parts = fmt.formatToParts(new Date(guess));
   const v = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
   const shown = Date.parse(`${v('year')}-${v('month')}-${v('day')}T${v('hour')}:${v('minute')}:${v('second')}Z`);
-  return new Date(guess - (shown - guess)).toISOString();
+  const result = new Date(guess - (shown - guess)).toISOString();
+  if (zoneCache.size > 100_000) zoneCache.clear();
+  zoneCache.set(key, result);
+  return result;
 }
 
 export function parseLine(

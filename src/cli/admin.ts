@@ -82,16 +82,14 @@ export function registerAdminCommands(program: Command) {
         locale?: string;
       }) => {
         const password = opts.password ?? generatePassword();
-        const parsed = createUserBodySchema
-          .extend({ storeIds: z.array(z.string()).default([]) })
-          .safeParse({
-            email: opts.email,
-            displayName: opts.name,
-            role: opts.role,
-            password,
-            locale: opts.locale,
-            storeIds: [],
-          });
+        const parsed = createUserBodySchema.extend({ storeIds: z.array(z.string()).default([]) }).safeParse({
+          email: opts.email,
+          displayName: opts.name,
+          role: opts.role,
+          password,
+          locale: opts.locale,
+          storeIds: [],
+        });
         if (!parsed.success) fail(`Cannot create the account:\n${formatIssues(parsed.error.issues)}`);
         await withDatabase(async ({ database, orgId }) => {
           const storeIds: string[] = [];

@@ -220,15 +220,13 @@ export async function updateRepair(
   } else if (input.charge !== undefined) set.charge = input.charge;
   await db.transaction(async (tx) => {
     await tx.update(repairTickets).set(set).where(eq(repairTickets.id, t.id));
-    await tx
-      .insert(repairEvents)
-      .values({
-        orgId: actor.orgId,
-        ticketId: t.id,
-        status: input.status,
-        note: input.note ?? null,
-        byUserId: actor.userId,
-      });
+    await tx.insert(repairEvents).values({
+      orgId: actor.orgId,
+      ticketId: t.id,
+      status: input.status,
+      note: input.note ?? null,
+      byUserId: actor.userId,
+    });
   });
 }
 

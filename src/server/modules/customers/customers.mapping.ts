@@ -32,7 +32,12 @@ export function contactsVisibleTo(p: Principal, c: Pick<CustomerRow, 'ownerUserI
  * How her name is written: Chinese names run together (张伟), Japanese ones keep a space (山田 花子) —
  * recognised by kana in the name or the reading, or a Japanese store — and Latin names go given-first.
  */
-export function displayNameOf(familyName: string, givenName: string | null | undefined, locale: string, reading?: string | null): string {
+export function displayNameOf(
+  familyName: string,
+  givenName: string | null | undefined,
+  locale: string,
+  reading?: string | null,
+): string {
   const given = givenName?.trim() ?? '';
   if (!given) return familyName.trim();
   const latin = /^[\p{Script=Latin}\s'.-]+$/u.test(familyName + given);

@@ -345,7 +345,12 @@ export async function updateCustomer(
       .set({
         ...(next as Partial<typeof customers.$inferInsert>),
         ...(input.lunarBirthday !== undefined ? lunarColumns(input.lunarBirthday) : {}),
-        displayName: displayNameOf(familyName, givenName, store.locale, next.reading !== undefined ? (next.reading as string | null) : before.reading),
+        displayName: displayNameOf(
+          familyName,
+          givenName,
+          store.locale,
+          next.reading !== undefined ? (next.reading as string | null) : before.reading,
+        ),
         profile,
         version: sql`${customers.version} + 1`,
         updatedAt: new Date(),

@@ -274,26 +274,24 @@ export async function createReturn(
         createdBy: actor.userId,
       })
       .returning();
-    await tx
-      .insert(receiptLines)
-      .values(
-        chosen.map((c, i) => ({
-          orgId: actor.orgId,
-          receiptId: r!.id,
-          lineNo: i + 1,
-          productId: null,
-          styleNo: c.line.styleNo,
-          productName: c.line.productName,
-          categoryId: null,
-          size: c.line.size,
-          colour: c.line.colour,
-          quantity: -c.quantity,
-          unitListPrice: c.line.unitListPrice,
-          discount: 0,
-          paidAmount: -c.refund,
-          originalLineId: c.line.id,
-        })),
-      );
+    await tx.insert(receiptLines).values(
+      chosen.map((c, i) => ({
+        orgId: actor.orgId,
+        receiptId: r!.id,
+        lineNo: i + 1,
+        productId: null,
+        styleNo: c.line.styleNo,
+        productName: c.line.productName,
+        categoryId: null,
+        size: c.line.size,
+        colour: c.line.colour,
+        quantity: -c.quantity,
+        unitListPrice: c.line.unitListPrice,
+        discount: 0,
+        paidAmount: -c.refund,
+        originalLineId: c.line.id,
+      })),
+    );
     // A fully returned item no longer earns its free service.
     const fullyReturned = chosen
       .filter((c) => c.quantity === c.line.quantity - c.line.returnedQuantity)

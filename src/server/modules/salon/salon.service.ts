@@ -56,18 +56,16 @@ async function writeEntry(
   );
   if (problem)
     throw new AppError('validation_failed', {}, [{ field, code: problem, message: PROBLEM_MESSAGES[problem] }]);
-  await tx
-    .insert(prepaidLedger)
-    .values({
-      orgId: actor.orgId,
-      cardId,
-      entry: e.entry,
-      countDelta: e.countDelta,
-      valueDelta: e.valueDelta,
-      visitId: extra.visitId ?? null,
-      note: extra.note ?? null,
-      byUserId: actor.userId,
-    });
+  await tx.insert(prepaidLedger).values({
+    orgId: actor.orgId,
+    cardId,
+    entry: e.entry,
+    countDelta: e.countDelta,
+    valueDelta: e.valueDelta,
+    visitId: extra.visitId ?? null,
+    note: extra.note ?? null,
+    byUserId: actor.userId,
+  });
   return card;
 }
 
@@ -167,16 +165,14 @@ export async function sellCard(db: Db, actor: Actor, c: CustomerRow, input: z.in
         soldBy: actor.userId,
       })
       .returning();
-    await tx
-      .insert(prepaidLedger)
-      .values({
-        orgId: actor.orgId,
-        cardId: card!.id,
-        entry: 'issue',
-        countDelta: input.kind === 'count' ? input.count! : 0,
-        valueDelta: input.kind === 'value' ? input.value! : 0,
-        byUserId: actor.userId,
-      });
+    await tx.insert(prepaidLedger).values({
+      orgId: actor.orgId,
+      cardId: card!.id,
+      entry: 'issue',
+      countDelta: input.kind === 'count' ? input.count! : 0,
+      valueDelta: input.kind === 'value' ? input.value! : 0,
+      byUserId: actor.userId,
+    });
     return card!;
   });
 }

@@ -256,7 +256,7 @@ describe('foundation journey', () => {
     const nav = page.getByRole('navigation', { name: '主選單' });
     await nav.getByRole('link', { name: '首頁', exact: true }).waitFor();
     const links = await nav.getByRole('link').allTextContents();
-    expect(links).toEqual(['首頁', '門市', '我的帳號']);
+    expect(links).toEqual(['首頁', '顧客', '門市', '我的帳號']);
     for (const hidden of ['員工帳號', 'API 權杖', '操作紀錄']) {
       expect(await page.getByRole('link', { name: hidden }).count()).toBe(0);
     }

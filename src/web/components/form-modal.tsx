@@ -24,7 +24,15 @@ export function FormModal({ opened, title, submitLabel, loading, formError, onSu
     onSubmit();
   }
   return (
-    <Modal opened={opened} onClose={onClose} title={title} fullScreen={isPhone} size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      fullScreen={isPhone}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {formError && (

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { Locale } from '../../../../contracts/common';
 import { formatLunarDate } from '../../../../domain/lunar';
 import { ErrorAlert, PageLoader } from '../../../components/query-state';
@@ -21,6 +21,7 @@ export function CustomerPage() {
   const { t, i18n } = useTranslation();
   const me = useSession();
   const customer = useCustomer(id);
+  const [params, setParams] = useSearchParams();
   if (customer.isPending) return <PageLoader />;
   if (customer.isError) return <ErrorAlert error={customer.error} onRetry={() => void customer.refetch()} />;
   const c = customer.data;
@@ -66,8 +67,12 @@ export function CustomerPage() {
         <CustomerActions c={c} role={me.user.role} />
       </Group>
       {c.erasedAt && <Alert color="gray">{t('customers.erase.done')}</Alert>}
-      <Tabs defaultValue="profile" keepMounted={false}>
-        <Tabs.List>
+      <Tabs
+        value={params.get('tab') ?? 'profile'}
+        onChange={(v) => setParams(v && v !== 'profile' ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
           <Tabs.Tab value="profile">{t('customers.tabs.profile')}</Tabs.Tab>
           <Tabs.Tab value="timeline">{t('customers.tabs.timeline')}</Tabs.Tab>
           {panels.map((p) => (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../contracts/org';
 import { Icon } from '../../../components/icons';
 
-export type UserAction = 'edit' | 'password' | 'deactivate' | 'reactivate';
+export type UserAction = 'edit' | 'password' | 'reassign' | 'deactivate' | 'reactivate';
 
 export function UserActionsMenu({ user, onAction }: { user: User; onAction: (a: UserAction) => void }) {
   const { t } = useTranslation();
@@ -25,6 +25,9 @@ export function UserActionsMenu({ user, onAction }: { user: User; onAction: (a: 
         </Menu.Item>
         <Menu.Item leftSection={<Icon name="lock" size={18} />} onClick={() => onAction('password')}>
           {t('users.resetPassword')}
+        </Menu.Item>
+        <Menu.Item leftSection={<Icon name="users" size={18} />} onClick={() => onAction('reassign')}>
+          {t('customers.reassign.action')}
         </Menu.Item>
         {user.isActive ? (
           <Menu.Item color="red.8" leftSection={<Icon name="ban" size={18} />} onClick={() => onAction('deactivate')}>

@@ -13,6 +13,7 @@ import type { UserAction } from '../components/user-actions-menu';
 import { UserFilters } from '../components/user-filters';
 import { UserFormModal } from '../components/user-form-modal';
 import { UserList } from '../components/user-list';
+import { ReassignModal } from '../../customers/components/reassign-modal';
 
 type Dialog = { kind: 'create' } | { kind: UserAction; user: User } | null;
 
@@ -59,6 +60,9 @@ export function UsersPage() {
       {dialog?.kind === 'create' && <UserFormModal user={null} onClose={close} />}
       {dialog?.kind === 'edit' && <UserFormModal user={dialog.user} onClose={close} />}
       {dialog?.kind === 'password' && <PasswordResetModal user={dialog.user} onClose={close} />}
+      {dialog?.kind === 'reassign' && (
+        <ReassignModal from={dialog.user} colleagues={users.data?.items ?? []} onClose={close} />
+      )}
       {(dialog?.kind === 'deactivate' || dialog?.kind === 'reactivate') && (
         <ConfirmDialog
           opened

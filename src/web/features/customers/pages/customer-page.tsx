@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import type { Locale } from '../../../../contracts/common';
 import { formatLunarDate } from '../../../../domain/lunar';
 import { ErrorAlert, PageLoader } from '../../../components/query-state';
@@ -22,6 +22,7 @@ export function CustomerPage() {
   const me = useSession();
   const customer = useCustomer(id);
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
   if (customer.isPending) return <PageLoader />;
   if (customer.isError) return <ErrorAlert error={customer.error} onRetry={() => void customer.refetch()} />;
   const c = customer.data;
@@ -69,7 +70,7 @@ export function CustomerPage() {
       {c.erasedAt && <Alert color="gray">{t('customers.erase.done')}</Alert>}
       <Tabs
         value={params.get('tab') ?? 'profile'}
-        onChange={(v) => setParams(v && v !== 'profile' ? { tab: v } : {}, { replace: true })}
+        onChange={(v) => setParams(v && v !== 'profile' ? { tab: v } : {}, { replace: true, state: location.state })}
         keepMounted={false}
       >
         <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>

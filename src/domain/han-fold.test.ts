@@ -73,3 +73,10 @@ describe('foldHanVariants', () => {
     expect(foldHanVariants('張偉')).toEqual(['张伟']);
   });
 });
+
+describe('names are not phrases', () => {
+  it('keeps the surname 沈 in 沈靜 (a phrase rule would read it as 沉静 "calm")', () => {
+    expect(foldHan('沈靜')).toBe('沈静');
+    expect(foldHan('沈靜')).toBe(foldHan('沈静'));
+  });
+});

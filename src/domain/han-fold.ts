@@ -14,7 +14,9 @@ function toSimplified(text: string): string {
     // `t` covers OpenCC standard traditional; `hk` and `tw` add the regional variant forms (衞 → 卫, 著 → 着)
     // that the plain converter leaves untouched.
     const steps = (['t', 'hk', 'tw'] as const).map((from) => Converter({ from, to: 'cn' }));
-    chinese = (s) => steps.reduce((acc, step) => step(acc), s);
+    // Names are not phrases: convert character by character so a phrase rule (沈靜 "calm" → 沉静)
+    // never rewrites a surname.
+    chinese = (s) => [...s].map((ch) => steps.reduce((acc, step) => step(acc), ch)).join('');
   }
   return chinese(text);
 }

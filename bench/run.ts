@@ -1,6 +1,7 @@
 // `npm run bench`: each benchmark prints its figures next to a baseline measured in the same run.
-// BENCH_ONLY=search|import runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
+// BENCH_ONLY=search|import|clv runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
 // BENCH_DATABASE_URL (PostgreSQL) and BENCH_PURCHASE_LINES drive the purchase-import bench.
+import { benchClv } from './clv';
 import { benchImportPurchases } from './import-purchases';
 import { benchSearch } from './search';
 
@@ -8,6 +9,7 @@ const only = process.env.BENCH_ONLY;
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   search: benchSearch,
   import: benchImportPurchases,
+  clv: benchClv,
 };
 
 for (const [name, run] of Object.entries(benches)) {
@@ -27,6 +29,16 @@ for (const [name, run] of Object.entries(benches)) {
     const f = figures as { ratio: number; copy: { rowsPerSecond: number }; import: { rowsPerSecond: number } };
     console.log(
       `import ${f.import.rowsPerSecond} rows/s vs COPY ${f.copy.rowsPerSecond} rows/s: ratio ${f.ratio} (${f.ratio >= 0.5 ? 'meets' : 'MISSES'} the 0.5 target)`,
+    );
+  }
+  if (name === 'clv') {
+    const f = figures as {
+      customers: number;
+      fitMs: { median: number; cold: number };
+      baseline: { rfmSummaryMs: number; logLikelihoodTimesEvaluationsMs: number };
+    };
+    console.log(
+      `clv fit of ${f.customers} customers ${f.fitMs.median} ms (cold ${f.fitMs.cold} ms) vs RFM summary ${f.baseline.rfmSummaryMs} ms and log-likelihood × evaluations ${f.baseline.logLikelihoodTimesEvaluationsMs} ms; ${f.fitMs.cold < 2000 ? 'meets' : 'MISSES'} the 2 s target`,
     );
   }
 }

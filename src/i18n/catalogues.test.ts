@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../contracts/audit';
 import { LOCALES } from '../contracts/common';
 import { ERROR_CODES } from '../contracts/errors';
+import { appCatalogue, appText } from './server';
 
 const dir = fileURLToPath(new URL('./locales', import.meta.url));
 type Tree = { [k: string]: string | Tree };
@@ -61,8 +62,18 @@ describe('i18n catalogues', () => {
     expect(ERROR_CODES.filter((code) => !c.get(code)?.trim())).toEqual([]);
   });
 
-  it.each(LOCALES)('%s app.json names every audit action', (locale) => {
-    const c = flatten(load(locale, 'app.json'));
+  it.each(LOCALES)('%s feature files merge into one app namespace without a shared top-level key', (locale) => {
+    expect(() => appCatalogue(locale)).not.toThrow();
+  });
+
+  it('reads app texts on the server, in the asked language, with parameters', () => {
+    expect(appText('ja', 'common.save')).toBe('保存');
+    expect(appText('en', 'shell.userMenu', { name: 'Li' })).toBe('Account menu for Li');
+    expect(appText('en', 'no.such.key')).toBe('no.such.key');
+  });
+
+  it.each(LOCALES)('%s app namespace names every audit action', (locale) => {
+    const c = flatten(appCatalogue(locale) as Tree);
     expect(AUDIT_ACTIONS.filter((a) => !c.get(`audit.actions.${a}`)?.trim())).toEqual([]);
   });
 });

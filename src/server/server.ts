@@ -3,7 +3,8 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { describeBootstrap, ensureBootstrapped } from './modules/org/bootstrap';
-import { scheduleMaintenance } from './jobs/maintenance';
+import { JOBS } from './jobs';
+import { scheduleJobs } from './jobs/scheduler';
 
 export async function openAndPrepare(config: Config): Promise<Database> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -23,7 +24,7 @@ export async function openAndPrepare(config: Config): Promise<Database> {
 export async function startServer(config: Config): Promise<void> {
   const database = await openAndPrepare(config);
   const app = await buildApp({ database, config });
-  const stopMaintenance = scheduleMaintenance(database, app.log);
+  const stopJobs = scheduleJobs(database, app.log, JOBS);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -35,7 +36,7 @@ export async function startServer(config: Config): Promise<void> {
     }, 20_000);
     force.unref();
     try {
-      stopMaintenance();
+      stopJobs();
       await app.close(); // stops accepting, waits for in-flight requests
       await database.close(); // PGlite flushes its WAL and checkpoints here
       app.log.info('stopped cleanly');

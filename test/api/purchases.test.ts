@@ -176,4 +176,25 @@ describe('purchases', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().fields[0].field).toBe('body.storeId');
   });
+
+  it('merging two buyers moves every receipt to the survivor and adds up her spend', async () => {
+    const mk = async (memberNo: string, phone: string) =>
+      (
+        await owner.post('/api/customers', {
+          storeId: t.mainStoreId,
+          familyName: '周',
+          givenName: '敏',
+          memberNo,
+          phones: [{ number: phone }],
+        })
+      ).json().id as string;
+    const a = await mk('M-A1', '13600003331');
+    const b = await mk('M-B1', '13600003332');
+    expect((await owner.post('/api/purchases', sale('MG-1', { customerId: a }))).statusCode).toBe(201);
+    expect((await owner.post('/api/purchases', sale('MG-2', { customerId: b }))).statusCode).toBe(201);
+    const merged = await owner.post(`/api/customers/${a}/merge`, { otherId: b, take: {} });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const stats = (await owner.get(`/api/customers/${a}/stats`)).json();
+    expect(stats).toMatchObject({ lifetimeSpend: 2 * 449_800, receiptCount: 2 });
+  });
 });

@@ -99,7 +99,7 @@ describe.skipIf(usesPostgres())('keqing CLI', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 120_000); // seven CLI processes, each opening and migrating the embedded database
 
   it('gives a clear error when a second process opens the same data folder', async () => {
     const data = tmp();

@@ -1,16 +1,21 @@
 // i18next with two namespaces: `app` (every UI string) and `errors` (shared with the server).
+// `app` is the union of every catalogue file of a locale except errors.json: app.json plus one file
+// per feature (segments.json, care.json, …), each owning its own top-level keys.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../contracts/common';
-import { errorCatalogues } from '../../i18n';
-import enApp from '../../i18n/locales/en/app.json';
-import jaApp from '../../i18n/locales/ja/app.json';
-import zhCNApp from '../../i18n/locales/zh-CN/app.json';
-import zhTWApp from '../../i18n/locales/zh-TW/app.json';
+import { errorCatalogues, mergeCatalogueFiles, type CatalogueTree } from '../../i18n';
 import { setRequestLanguage } from '../lib/api-client';
 import { detectLocale, rememberLocale } from '../lib/locale';
 
-const appCatalogues: Record<Locale, typeof enApp> = { en: enApp, 'zh-CN': zhCNApp, 'zh-TW': zhTWApp, ja: jaApp };
+const files = import.meta.glob<CatalogueTree>('../../i18n/locales/*/*.json', { eager: true, import: 'default' });
+
+function appCatalogue(locale: Locale): CatalogueTree {
+  const own = Object.entries(files)
+    .filter(([path]) => path.includes(`/locales/${locale}/`) && !path.endsWith('/errors.json'))
+    .map(([path, tree]) => ({ name: path.slice(path.lastIndexOf('/') + 1), tree }));
+  return mergeCatalogueFiles(own);
+}
 
 function applyToDocument(lng: string) {
   document.documentElement.lang = lng;
@@ -19,7 +24,7 @@ function applyToDocument(lng: string) {
 }
 
 export function initI18n() {
-  const resources = Object.fromEntries(LOCALES.map((l) => [l, { app: appCatalogues[l], errors: errorCatalogues[l] }]));
+  const resources = Object.fromEntries(LOCALES.map((l) => [l, { app: appCatalogue(l), errors: errorCatalogues[l] }]));
   void i18n.use(initReactI18next).init({
     resources,
     lng: detectLocale(),

@@ -6,3 +6,5 @@ export * from './sales';
 export * from './salon';
 export * from './after-sales';
 export * from './imports';
+export * from './jobs';
+export * from './metrics';

@@ -10,6 +10,7 @@ import { AppError } from '../../errors';
 import { customValuesOf, type CustomerRow } from './customers.mapping';
 import { refreshCompleteness, type Actor } from './customers.service';
 import { writeSearchKeys } from './search-index';
+import { refreshCustomerStats } from '../purchases/stats';
 
 export const MERGE_FIELDS = [
   'memberNo',
@@ -80,6 +81,8 @@ async function referencingColumns(db: Db): Promise<Array<{ table: string; column
 }
 
 const SPECIAL = new Set(['customer_phones', 'customer_search_keys', 'customer_custom_values']);
+// One row per customer, derived from her history: the other file's row goes, the survivor's is rebuilt.
+const DERIVED = ['customer_stats', 'customer_metrics'];
 
 export async function mergeCustomers(
   db: Db,
@@ -173,8 +176,10 @@ export async function mergeCustomers(
     }
     await tx.delete(customerCustomValues).where(eq(customerCustomValues.customerId, other.id));
     // Everything else that points at her: notes, consents, history, and later modules' tables.
+    for (const table of DERIVED)
+      await tx.execute(sql`delete from ${sql.identifier(table)} where customer_id = ${other.id}`);
     for (const { table, column } of await referencingColumns(tx)) {
-      if (SPECIAL.has(table)) continue;
+      if (SPECIAL.has(table) || DERIVED.includes(table)) continue;
       await tx.execute(
         sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${survivor.id} where ${sql.identifier(column)} = ${other.id}`,
       );
@@ -192,6 +197,7 @@ export async function mergeCustomers(
     await writeSearchKeys(tx, actor.orgId, other.id, other.storeId, null);
     await writeSearchKeys(tx, actor.orgId, survivor.id, merged!.storeId, merged!);
     await refreshCompleteness(tx, merged!);
+    await refreshCustomerStats(tx, survivor.id);
     return merged!;
   });
 }

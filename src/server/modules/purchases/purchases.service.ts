@@ -9,6 +9,7 @@ import type { Db } from '../../db/client';
 import { customers, receiptLines, receipts, serviceEntitlements, stores, users } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { categoriesByKey, ensureProducts } from './catalogue';
+import { afterReceipts } from './receipt-hooks';
 import { refreshCustomerStats } from './stats';
 
 export type SalesActor = { orgId: string; userId: string | null; storeIds: string[] };
@@ -175,6 +176,7 @@ export async function createReceipt(
     if (customerId) {
       await grantEntitlements(tx, actor.orgId, customerId, r, inserted, [...categories.values()]);
       await refreshCustomerStats(tx, customerId);
+      await afterReceipts(tx, { orgId: actor.orgId, customerIds: [customerId], receiptIds: [r.id], source });
     }
     return r.id;
   });
@@ -305,7 +307,15 @@ export async function createReturn(
             sql`${serviceEntitlements.redeemedAt} is null`,
           ),
         );
-    if (original.customerId) await refreshCustomerStats(tx, original.customerId);
+    if (original.customerId) {
+      await refreshCustomerStats(tx, original.customerId);
+      await afterReceipts(tx, {
+        orgId: actor.orgId,
+        customerIds: [original.customerId],
+        receiptIds: [r!.id],
+        source: 'ui',
+      });
+    }
     return r!.id;
   });
   return getReceiptOrThrow(db, actor, id);

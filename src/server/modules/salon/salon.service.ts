@@ -13,6 +13,7 @@ import { rows, type Db } from '../../db/client';
 import { prepaidCards, prepaidLedger, serviceItems, serviceVisits, stores, users } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import type { CustomerRow } from '../customers/customers.mapping';
+import { afterReceipts } from '../purchases/receipt-hooks';
 import { refreshCustomerStats } from '../purchases/stats';
 
 type Card = z.infer<typeof cardSchema>;
@@ -109,6 +110,7 @@ export async function recordVisit(db: Db, actor: Actor, c: CustomerRow, input: z
       await writeEntry(tx, actor, r.cardId, e, { visitId: v!.id }, `body.redeem.${i}`);
     }
     await refreshCustomerStats(tx, c.id);
+    await afterReceipts(tx, { orgId: actor.orgId, customerIds: [c.id], receiptIds: [], source: 'visit' });
     return v!;
   });
 }

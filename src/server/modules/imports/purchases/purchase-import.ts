@@ -12,6 +12,7 @@ import { AppError } from '../../../errors';
 import { normalizePhones } from '../../customers/customers.input';
 import { createCustomer, type Actor } from '../../customers/customers.service';
 import { categoriesByKey, ensureProducts } from '../../purchases/catalogue';
+import { afterReceipts } from '../../purchases/receipt-hooks';
 import type { Table } from '../read-table';
 import { fileShape, purchaseMapping } from './purchase-headers';
 import { parseLine, type LineRow, type Rejected } from './purchase-rows';
@@ -182,6 +183,7 @@ export async function importPurchases(
   const returns = [...byReceipt.values()].filter((g) => g.rows[0]!.isReturn);
   const total = sales.length + returns.length;
   const touched = new Set<string>();
+  const writtenIds: string[] = [];
   let created = 0;
   if (!opts.dryRun && sales.length) {
     const refs = sales
@@ -219,6 +221,7 @@ export async function importPurchases(
             createdBy: actor.userId,
           };
         });
+        for (const r of receiptRows) writtenIds.push(r.id);
         await bulkInsert(
           tx as unknown as Db,
           receipts,
@@ -300,6 +303,7 @@ export async function importPurchases(
     }
     await db.transaction(async (tx) => {
       const id = crypto.randomUUID();
+      writtenIds.push(id);
       await tx.insert(receipts).values({
         id,
         orgId: actor.orgId,
@@ -335,7 +339,15 @@ export async function importPurchases(
     opts.onProgress?.(created, total);
   }
   const writtenAt = performance.now();
-  if (!opts.dryRun && touched.size) await refreshStatsFor(db, [...touched]);
+  if (!opts.dryRun && touched.size) {
+    await refreshStatsFor(db, [...touched]);
+    await afterReceipts(db, {
+      orgId: actor.orgId,
+      customerIds: [...touched],
+      receiptIds: writtenIds,
+      source: 'import',
+    });
+  }
   if (process.env.KEQING_IMPORT_TIMING)
     console.error(`aggregates ${Math.round(performance.now() - writtenAt)} ms for ${touched.size} customers`);
   rejected.sort((a, b) => a.line - b.line);

@@ -8,3 +8,4 @@ export * from './after-sales';
 export * from './imports';
 export * from './jobs';
 export * from './metrics';
+export * from './loyalty';

@@ -6,6 +6,7 @@ import { registerAdminCommands } from './admin';
 import { registerBackupCommands } from './backup';
 import { registerImportCommands } from './import';
 import { registerDemoCommands } from './demo';
+import { registerOutboxCommands } from './outbox';
 
 const program = new Command();
 program
@@ -25,6 +26,7 @@ registerAdminCommands(program);
 registerBackupCommands(program);
 registerImportCommands(program);
 registerDemoCommands(program);
+registerOutboxCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -12,7 +12,7 @@ export const AGE_BANDS = ['under_20', '20s', '30s', '40s', '50s', '60s', '70_plu
 export const SOURCES = ['walk_in', 'referral', 'event', 'online', 'import'] as const;
 export const CHANNELS = ['sms', 'email', 'phone', 'messaging', 'post'] as const; // messaging: LINE / WeChat
 export const PURPOSES = ['care', 'marketing'] as const;
-export const CONSENT_METHODS = ['verbal', 'written', 'online', 'import'] as const;
+export const CONSENT_METHODS = ['verbal', 'written', 'online', 'import', 'unsubscribe_link'] as const;
 export const SKIN_TYPES = ['dry', 'oily', 'combination', 'normal', 'sensitive'] as const;
 export const PROMOTION_RECEPTIVENESS = ['welcomes', 'selective', 'dislikes'] as const;
 export const PHONE_LABELS = ['mobile', 'home', 'work', 'other'] as const;
@@ -88,7 +88,8 @@ export const consentInputSchema = z.object({
   channel: z.enum(CHANNELS),
   purpose: z.enum(PURPOSES),
   granted: z.boolean(),
-  method: z.enum(CONSENT_METHODS).default('verbal'),
+  // Only the customer's own unsubscribe link records 'unsubscribe_link'.
+  method: z.enum(CONSENT_METHODS).exclude(['unsubscribe_link']).default('verbal'),
   note: optText(300),
 });
 
@@ -250,7 +251,7 @@ export const noteBodySchema = z.object({ body: text(4000).min(1, 'Write somethin
 export const timelineItemSchema = z.object({
   id: z.string(),
   at: isoDateTime,
-  kind: z.enum(['note', 'change', 'consent', 'created', 'merged', 'owner_changed']),
+  kind: z.enum(['note', 'change', 'consent', 'created', 'merged', 'owner_changed', 'contact', 'message']),
   actorName: z.string().nullable(),
   text: z.string().nullable(),
   field: z.string().nullable(),

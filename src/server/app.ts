@@ -31,6 +31,8 @@ import { importsRoutes } from './modules/imports';
 import { purchasesRoutes } from './modules/purchases/purchases.routes';
 import { salonRoutes } from './modules/salon/salon.routes';
 import { afterSalesRoutes } from './modules/after-sales/after-sales.routes';
+import { messagingRoutes } from './modules/messaging/messaging.routes';
+import { unsubscribeRoutes } from './modules/messaging/unsubscribe.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -109,6 +111,9 @@ export async function buildApp({
   await app.register(purchasesRoutes, { db });
   await app.register(salonRoutes, { db });
   await app.register(afterSalesRoutes, { db });
+  await app.register(messagingRoutes, { db, messaging: config.messaging });
+  // The customer's unsubscribe page: public, outside /api, rate-limited.
+  await app.register(unsubscribeRoutes, { db });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

@@ -32,6 +32,20 @@ const envSchema = z.object({
   KEQING_COOKIE_SECURE: bool.optional(),
   KEQING_TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Messaging: e-mail through SMTP, SMS through a JSON HTTP gateway, links back to this server.
+  KEQING_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'KEQING_SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465')
+    .optional(),
+  KEQING_MAIL_FROM: z.string().min(3).optional(),
+  KEQING_PUBLIC_URL: z
+    .url('KEQING_PUBLIC_URL must be the address customers reach, e.g. https://crm.example.com')
+    .optional(),
+  KEQING_SMS_URL: z
+    .url('KEQING_SMS_URL must be the gateway address, e.g. https://sms.example.com/v1/messages')
+    .optional(),
+  KEQING_SMS_TOKEN: z.string().min(1).optional(),
+  KEQING_OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });
 
 export type Config = {
@@ -47,6 +61,19 @@ export type Config = {
   trustProxy: boolean;
   logLevel: string;
   version: string;
+  messaging: MessagingConfig;
+};
+
+export type MessagingConfig = {
+  /** smtp://user:pass@host:587 — unset: e-mails wait in the outbox. */
+  smtpUrl: string | undefined;
+  /** The From address; a bare address gets the store's name as display name. */
+  mailFrom: string | undefined;
+  /** Where customers reach this server (unsubscribe links). */
+  publicUrl: string | undefined;
+  smsUrl: string | undefined;
+  smsToken: string | undefined;
+  outboxIntervalSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -78,5 +105,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.KEQING_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     version: process.env.npm_package_version ?? '0.1.0',
+    messaging: {
+      smtpUrl: e.KEQING_SMTP_URL,
+      mailFrom: e.KEQING_MAIL_FROM,
+      publicUrl: e.KEQING_PUBLIC_URL?.replace(/\/+$/, ''),
+      smsUrl: e.KEQING_SMS_URL,
+      smsToken: e.KEQING_SMS_TOKEN,
+      outboxIntervalSeconds: e.KEQING_OUTBOX_INTERVAL_SECONDS,
+    },
   };
 }

@@ -13,6 +13,12 @@ export type Job = {
   everyMs: number;
   /** Delay before the first run after start (default: one minute, so start-up stays quick). */
   firstDelayMs?: number;
+  /**
+   * `cluster` (default): one run at a time across all instances (advisory lock). `process`: one at a
+   * time per process only — for jobs that share work between instances themselves (the outbox sender
+   * claims rows with FOR UPDATE SKIP LOCKED), where a cluster lock would idle every instance but one.
+   */
+  lock?: 'cluster' | 'process';
   run(database: Database, log: FastifyBaseLogger): Promise<void>;
 };
 
@@ -45,6 +51,17 @@ export async function withJobLock<T>(database: Database, name: string, fn: () =>
   }
 }
 
+/** Runs `fn` unless the same job is already running in this process. */
+export async function withProcessLock<T>(name: string, fn: () => Promise<T>): Promise<LockResult<T>> {
+  if (runningHere.has(name)) return { ran: false };
+  runningHere.add(name);
+  try {
+    return { ran: true, value: await fn() };
+  } finally {
+    runningHere.delete(name);
+  }
+}
+
 /** Records one run of a job for an organisation (shown as "last run" in the UI, kept for support). */
 export async function recordJobRun(
   database: Database,
@@ -66,7 +83,8 @@ export function scheduleJobs(database: Database, log: FastifyBaseLogger, jobs: J
   for (const job of jobs) {
     const tick = async () => {
       try {
-        await withJobLock(database, job.name, () => job.run(database, log));
+        const run = () => job.run(database, log);
+        await (job.lock === 'process' ? withProcessLock(job.name, run) : withJobLock(database, job.name, run));
       } catch (err) {
         log.warn({ job: job.name, err: { message: (err as Error).message } }, 'job failed; the next run retries');
       }

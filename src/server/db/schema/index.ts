@@ -9,3 +9,4 @@ export * from './imports';
 export * from './jobs';
 export * from './metrics';
 export * from './loyalty';
+export * from './messaging';

@@ -17,6 +17,7 @@ import { currentConsents, customValuesOf, type CustomerRow } from './customers.m
 import { findHistory } from './customers.queries';
 import type { Actor } from './customers.service';
 import { writeSearchKeys } from './search-index';
+import { eraseMessagingData, messagingDataOf } from '../messaging/erasure';
 
 export async function revealContact(
   db: Db,
@@ -87,13 +88,14 @@ export async function addNote(db: Db, actor: Actor, c: CustomerRow, body: string
 
 /** Everything we hold about her, as one JSON document (her right of access). */
 export async function exportCustomerData(db: Db, c: CustomerRow) {
-  const [phones, consents, consentHistory, custom, notes, history] = await Promise.all([
+  const [phones, consents, consentHistory, custom, notes, history, messaging] = await Promise.all([
     db.select().from(customerPhones).where(eq(customerPhones.customerId, c.id)),
     currentConsents(db, c.id),
     db.select().from(customerConsents).where(eq(customerConsents.customerId, c.id)),
     customValuesOf(db, c.id),
     db.select().from(customerNotes).where(eq(customerNotes.customerId, c.id)),
     findHistory(db, c.id),
+    messagingDataOf(db, c.id),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -116,6 +118,8 @@ export async function exportCustomerData(db: Db, c: CustomerRow) {
     customAnswers: custom,
     notes: notes.map((n) => ({ kind: n.kind, body: n.body, at: n.createdAt })),
     changeHistory: history,
+    contacts: messaging.contacts,
+    messages: messaging.messages,
   };
 }
 
@@ -137,6 +141,7 @@ export async function eraseCustomer(db: Db, actor: Actor, c: CustomerRow) {
       .set({ oldValue: null, newValue: null })
       .where(eq(customerFieldHistory.customerId, c.id));
     await tx.update(customerConsents).set({ note: null }).where(eq(customerConsents.customerId, c.id));
+    await eraseMessagingData(tx, c.id);
     await writeSearchKeys(tx, actor.orgId, c.id, c.storeId, null);
     await tx
       .update(customers)

@@ -14,6 +14,7 @@ import {
 import { decodeCursor, encodeCursor } from '../../pagination';
 import type { CustomerRow } from './customers.mapping';
 import { searchCustomerPage } from './search-index';
+import { messagingTimelineItems } from '../messaging/timeline';
 
 type Scope = { orgId: string; storeIds: string[] };
 export type CustomerQuery = z.infer<typeof customerQuerySchema>;
@@ -131,9 +132,9 @@ export async function findHistory(db: Db, customerId: string, field?: string) {
   }));
 }
 
-/** Notes, changes and consents, newest first. Later modules add purchases, care logs and messages. */
+/** Notes, changes, consents, contacts and messages, newest first. Later modules add purchases and care logs. */
 export async function findTimeline(db: Db, customerId: string, limit = 100) {
-  const [notes, history, consents] = await Promise.all([
+  const [notes, history, consents, messaging] = await Promise.all([
     db
       .select({ n: customerNotes, by: users.displayName })
       .from(customerNotes)
@@ -149,6 +150,7 @@ export async function findTimeline(db: Db, customerId: string, limit = 100) {
       .where(eq(customerConsents.customerId, customerId))
       .orderBy(desc(customerConsents.recordedAt))
       .limit(limit),
+    messagingTimelineItems(db, customerId, limit),
   ]);
   const items = [
     ...notes.map(({ n, by }) => ({
@@ -185,6 +187,7 @@ export async function findTimeline(db: Db, customerId: string, limit = 100) {
       field: null,
       details: { channel: c.channel, purpose: c.purpose, granted: c.granted, method: c.method },
     })),
+    ...messaging,
   ];
   return items.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
 }

@@ -25,6 +25,7 @@ export const customFieldSchema = z.object({
   options: z.array(fieldOptionSchema),
   position: z.number().int(),
   isActive: z.boolean(),
+  answerCount: z.number().int().describe('Customers who have answered it (answers survive retirement)'),
 });
 export type CustomField = z.infer<typeof customFieldSchema>;
 
@@ -38,10 +39,30 @@ export const customFieldSectionSchema = z.object({
 
 export const questionBankSchema = z.object({ sections: z.array(customFieldSectionSchema) });
 
+// Option values are what answers store, so within one question they must be unique.
+const optionsSchema = z
+  .array(fieldOptionSchema)
+  .max(50)
+  .superRefine((options, ctx) => {
+    const seen = new Set<string>();
+    options.forEach((o, i) => {
+      if (seen.has(o.value))
+        ctx.addIssue({ code: 'custom', path: [i, 'value'], message: 'Each option needs its own value' });
+      seen.add(o.value);
+    });
+  });
+
+const positionSchema = z.number().int().min(0).max(100_000);
+
 export const createSectionBodySchema = z.object({
   key: keySchema,
   labels: labelsSchema,
-  position: z.number().int().min(0).max(1000).default(100),
+  position: positionSchema.optional().describe('Omitted: after the last section'),
+});
+
+export const updateSectionBodySchema = z.object({
+  labels: labelsSchema.optional(),
+  position: positionSchema.optional(),
 });
 
 export const createCustomFieldBodySchema = z
@@ -50,8 +71,8 @@ export const createCustomFieldBodySchema = z
     key: keySchema,
     type: z.enum(FIELD_TYPES),
     labels: labelsSchema,
-    options: z.array(fieldOptionSchema).max(50).default([]),
-    position: z.number().int().min(0).max(1000).default(100),
+    options: optionsSchema.default([]),
+    position: positionSchema.optional().describe('Omitted: after the last question of the section'),
   })
   .refine((f) => !f.type.includes('choice') || f.options.length >= 2, {
     message: 'A choice question needs at least two options',
@@ -59,8 +80,14 @@ export const createCustomFieldBodySchema = z
   });
 
 export const updateCustomFieldBodySchema = z.object({
+  sectionId: uuidSchema.optional().describe('Move the question to another section (at its end)'),
   labels: labelsSchema.optional(),
-  options: z.array(fieldOptionSchema).max(50).optional(),
-  position: z.number().int().min(0).max(1000).optional(),
-  isActive: z.boolean().optional(),
+  options: optionsSchema
+    .optional()
+    .describe('Options may be relabelled and added; one that answers still use cannot be removed'),
+  position: positionSchema.optional(),
+  isActive: z.boolean().optional().describe('false retires the question; its answers are kept'),
 });
+
+export const moveBodySchema = z.object({ direction: z.enum(['up', 'down']) });
+export type MoveDirection = z.infer<typeof moveBodySchema>['direction'];

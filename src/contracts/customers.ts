@@ -296,4 +296,26 @@ export const fileQualityRowSchema = z.object({
     .number()
     .int()
     .describe('Files brought up to date in the last 30 days (the "dynamic" principle)'),
+  score: z.number().int().describe('Sum of completeness ÷ 10, plus 2 per file changed in the last 30 days'),
+  rank: z.number().int().nullable().describe('1 = best; equal results share a place; null for files without a guide'),
+});
+
+export const fileQualityQuerySchema = z
+  .object({
+    storeId: uuidSchema.optional(),
+    from: isoDate.optional().describe('Only files created or changed on or after this store-local day'),
+    to: isoDate.optional().describe('… and on or before this store-local day'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The period ends before it starts', path: ['to'] });
+
+export const fileQualityReportSchema = z.object({
+  items: z.array(fileQualityRowSchema),
+  rules: z
+    .object({
+      pointsPerTenPercent: z.number().int(),
+      currentBonus: z.number().int(),
+      currentDays: z.number().int(),
+      richThreshold: z.number().int(),
+    })
+    .describe('How the score is computed, for the explanation on screen'),
 });

@@ -97,6 +97,9 @@ export const updateUserBodySchema = z.object({
   regionIds: z.array(uuidSchema).max(100).optional(),
 });
 
+/** A colleague as staff see her: a name to pick, nothing more. */
+export const colleagueSchema = z.object({ id: uuidSchema, displayName: z.string() });
+
 export const userListQuerySchema = z.object({
   storeId: uuidSchema.optional(),
   includeInactive: z

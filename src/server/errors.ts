@@ -64,6 +64,7 @@ function sendProblem(reply: FastifyReply, problem: Problem, headers?: Record<str
 function zodFields(error: FastifyError): ProblemField[] {
   const validation = (error.validation ?? []) as Array<{
     instancePath?: string;
+    keyword?: string;
     message?: string;
     params?: { issue?: { path?: PropertyKey[]; code?: string; message?: string } };
   }>;
@@ -73,7 +74,8 @@ function zodFields(error: FastifyError): ProblemField[] {
     const path = issue?.path?.map(String).join('.') ?? (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
     return {
       field: path ? `${context}.${path}` : context,
-      code: issue?.code ?? 'invalid',
+      // fastify-type-provider-zod puts the zod issue code (too_small, invalid_format…) in `keyword`.
+      code: issue?.code ?? v.keyword ?? 'invalid',
       message: issue?.message ?? v.message ?? 'Invalid value',
     };
   });

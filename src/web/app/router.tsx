@@ -29,6 +29,12 @@ const CustomerPage = lazy(() =>
   import('../features/customers/pages/customer-page').then((m) => ({ default: m.CustomerPage })),
 );
 const MergePage = lazy(() => import('../features/customers/pages/merge-page').then((m) => ({ default: m.MergePage })));
+const FileContestPage = lazy(() =>
+  import('../features/customers/pages/file-contest-page').then((m) => ({ default: m.FileContestPage })),
+);
+const QuestionBankPage = lazy(() =>
+  import('../features/question-bank/pages/question-bank-page').then((m) => ({ default: m.QuestionBankPage })),
+);
 const PrintCardPage = lazy(() =>
   import('../features/customers/pages/print-card-page').then((m) => ({ default: m.PrintCardPage })),
 );
@@ -80,6 +86,8 @@ export function AppRoutes() {
         <Route path="customers/import" element={page(<ImportPage />, 'staff')} />
         <Route path="customers/:id" element={page(<CustomerPage />)} />
         <Route path="customers/:id/merge" element={page(<MergePage />, 'staff')} />
+        <Route path="file-contest" element={page(<FileContestPage />, 'fileContest')} />
+        <Route path="settings/questions" element={page(<QuestionBankPage />, 'questionBank')} />
         <Route path="customers/:id/sell" element={page(<SellPage />)} />
         <Route path="repairs/:id" element={page(<RepairPage />)} />
         <Route path="registers" element={page(<RegistersPage />, 'registers')} />

@@ -77,6 +77,22 @@ const PATHS = {
   ],
   arrowLeft: ['M5 12h14', 'M5 12l6 6', 'M5 12l6-6'],
   download: ['M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2', 'M7 11l5 5 5-5', 'M12 4v12'],
+  // Date fields, the question-bank editor and the file contest.
+  calendar: ['M4 7a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2z', 'M16 3v4', 'M8 3v4', 'M4 11h16'],
+  chevronLeft: ['M15 6l-6 6 6 6'],
+  chevronRight: ['M9 6l6 6-6 6'],
+  arrowUp: ['M12 5v14', 'M18 11l-6-6', 'M6 11l6-6'],
+  arrowDown: ['M12 5v14', 'M18 13l-6 6', 'M6 13l6 6'],
+  eye: ['M10 12a2 2 0 1 0 4 0 2 2 0 0 0-4 0', 'M21 12c-2.4 4-5.4 6-9 6s-6.6-2-9-6c2.4-4 5.4-6 9-6s6.6 2 9 6'],
+  trophy: [
+    'M8 21h8',
+    'M12 17v4',
+    'M7 4h10',
+    'M17 4v8a5 5 0 0 1-10 0V4',
+    'M5 9a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
+    'M19 9a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
+  ],
+  listDetails: ['M13 5h8', 'M13 9h5', 'M13 15h8', 'M13 19h5', 'M3 4h6v6H3z', 'M3 14h6v6H3z'],
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -20,6 +20,9 @@ export const ACCESS = {
   registers: MANAGERS,
   serviceMenu: MANAGERS,
   afterSalesPolicy: HEAD_OFFICE,
+  // The customer file: the question bank is the organisation's; the file contest is every manager's.
+  questionBank: HEAD_OFFICE,
+  fileContest: MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof ACCESS;

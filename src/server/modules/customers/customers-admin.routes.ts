@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { idParamsSchema, uuidSchema } from '../../../contracts/common';
 import {
   customerSchema,
-  fileQualityRowSchema,
+  fileQualityQuerySchema,
+  fileQualityReportSchema,
   mergeBodySchema,
   reassignBodySchema,
 } from '../../../contracts/customers';
@@ -14,7 +15,8 @@ import { auditRequest } from '../audit/audit.service';
 import { maskHistoryValue, toCustomer } from './customers.mapping';
 import { maskPhone } from '../../../domain/phone';
 import { mergeCustomers, mergePreview } from './customers.merge';
-import { fileQuality } from './customers.queries';
+import { CONTEST_RULES } from '../../../domain/file-contest';
+import { fileQuality } from './file-contest.queries';
 import { reassignCustomers } from './customers.reassign';
 import { actorOf, getCustomerRowOrThrow } from './customers.service';
 
@@ -96,13 +98,15 @@ export const customersAdminRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       config: { access: { roles: MANAGERS } },
       schema: {
         tags,
-        summary: 'Customer-file contest: files per owner guide, average completeness, how many are rich and current',
-        querystring: z.object({ storeId: uuidSchema.optional() }),
-        response: { 200: z.object({ items: z.array(fileQualityRowSchema) }) },
+        summary:
+          'Customer-file contest: per owner guide, files (optionally those created or changed in a period), average completeness, how many are rich and current, score and rank',
+        querystring: fileQualityQuerySchema,
+        response: { 200: fileQualityReportSchema },
       },
     },
     async (req) => ({
-      items: await fileQuality(db, principalOf(req), req.query.storeId),
+      items: await fileQuality(db, principalOf(req), req.query),
+      rules: CONTEST_RULES,
     }),
   );
 

@@ -2,7 +2,7 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { customerQuerySchema } from '../../../contracts/customers';
-import { rows, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
 import {
   customerFieldHistory,
   customerNotes,
@@ -190,40 +190,4 @@ export async function findTimeline(db: Db, customerId: string, limit = 100) {
     ...messaging,
   ];
   return items.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
-}
-
-/** The customer-file contest of seed 001: per owner guide, how many files and how rich and current they are. */
-export async function fileQuality(db: Db, scope: Scope, storeId?: string) {
-  const storeIds = storeId ? scope.storeIds.filter((s) => s === storeId) : scope.storeIds;
-  if (!storeIds.length) return [];
-  const list = await rows<{
-    user_id: string | null;
-    name: string | null;
-    customers: number;
-    average: number;
-    rich: number;
-    recent: number;
-  }>(
-    db,
-    sql`select c.owner_user_id as user_id, u.display_name as name, count(*)::int as customers,
-               round(avg(c.completeness))::int as average,
-               count(*) filter (where c.completeness >= 60)::int as rich,
-               count(*) filter (where c.updated_at > now() - interval '30 days')::int as recent
-        from customers c left join users u on u.id = c.owner_user_id
-        where c.org_id = ${scope.orgId} and c.merged_into_id is null and c.erased_at is null
-          and c.store_id in (${sql.join(
-            storeIds.map((s) => sql`${s}::uuid`),
-            sql`, `,
-          )})
-        group by c.owner_user_id, u.display_name
-        order by average desc, customers desc`,
-  );
-  return list.map((r) => ({
-    userId: r.user_id,
-    name: r.name,
-    customers: r.customers,
-    averageCompleteness: r.average,
-    richFiles: r.rich,
-    changedLast30Days: r.recent,
-  }));
 }

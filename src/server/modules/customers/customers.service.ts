@@ -137,6 +137,21 @@ async function writeCustomAnswers(
   const existing = await db.select().from(customerCustomValues).where(eq(customerCustomValues.customerId, customerId));
   const old = new Map(existing.map((e) => [e.fieldId, e.value]));
   const changes: Array<{ field: string; oldValue: unknown; newValue: unknown }> = [];
+  // A retired question keeps its answers as they are: they may be removed, not changed or newly given.
+  const frozen = answers.filter(
+    ({ field, value }) =>
+      !field.isActive && value !== null && JSON.stringify(old.get(field.id) ?? null) !== JSON.stringify(value),
+  );
+  if (frozen.length)
+    throw new AppError(
+      'validation_failed',
+      {},
+      frozen.map(({ field }) => ({
+        field: `body.custom.${field.key}`,
+        code: 'retired',
+        message: 'This question has been retired',
+      })),
+    );
   for (const { field, value } of answers) {
     const before = old.get(field.id) ?? null;
     if (JSON.stringify(before) === JSON.stringify(value)) continue;

@@ -1,29 +1,36 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { and, eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParamsSchema } from '../../../contracts/common';
 import {
   createCustomFieldBodySchema,
   createSectionBodySchema,
   customFieldSchema,
+  moveBodySchema,
   questionBankSchema,
   updateCustomFieldBodySchema,
+  updateSectionBodySchema,
 } from '../../../contracts/custom-fields';
 import type { Db } from '../../db/client';
-import { customFields, customFieldSections } from '../../db/schema';
-import { AppError, notFound } from '../../errors';
 import { principalOf } from '../../plugins/auth';
 import { auditRequest } from '../audit/audit.service';
-import { getQuestionBank, toCustomField } from './question-bank';
+import { getQuestionBank, toCustomFieldWithCount } from './question-bank';
+import {
+  createField,
+  createSection,
+  moveField,
+  moveSection,
+  updateField,
+  updateSection,
+} from './question-bank.service';
 
 const HEAD = { roles: ['owner', 'hq'] as const };
 const tags = ['question bank'];
-const taken = (key: string) =>
-  new AppError('validation_failed', {}, [
-    { field: 'body.key', code: 'taken', message: `The key ${key} is already used` },
-  ]);
 
 export const questionBankRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const audit = (req: FastifyRequest, entityType: string, entityId: string, details: Record<string, unknown>) =>
+    auditRequest(db, req, { action: 'question_bank.changed', entityType, entityId, details });
+
   app.get(
     '/api/custom-fields',
     {
@@ -46,19 +53,49 @@ export const questionBankRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     },
     async (req, reply) => {
       const p = principalOf(req);
-      const [s] = await db
-        .insert(customFieldSections)
-        .values({ orgId: p.orgId, ...req.body })
-        .onConflictDoNothing()
-        .returning();
-      if (!s) throw taken(req.body.key);
-      await auditRequest(db, req, {
-        action: 'question_bank.changed',
-        entityType: 'custom_field_section',
-        entityId: s.id,
-        details: { key: s.key },
-      });
+      const s = await createSection(db, p.orgId, req.body);
+      await audit(req, 'custom_field_section', s.id, { key: s.key });
       return reply.status(201).send(await getQuestionBank(db, p.orgId, true));
+    },
+  );
+
+  app.patch(
+    '/api/custom-field-sections/:id',
+    {
+      config: { access: HEAD },
+      schema: {
+        tags,
+        summary: 'Relabel or reposition a section',
+        params: idParamsSchema,
+        body: updateSectionBodySchema,
+        response: { 200: questionBankSchema },
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      const s = await updateSection(db, p.orgId, req.params.id, req.body);
+      await audit(req, 'custom_field_section', s.id, { key: s.key, fields: Object.keys(req.body) });
+      return getQuestionBank(db, p.orgId, true);
+    },
+  );
+
+  app.post(
+    '/api/custom-field-sections/:id/move',
+    {
+      config: { access: HEAD },
+      schema: {
+        tags,
+        summary: 'Move a section one place up or down',
+        params: idParamsSchema,
+        body: moveBodySchema,
+        response: { 200: questionBankSchema },
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      await moveSection(db, p.orgId, req.params.id, req.body.direction);
+      await audit(req, 'custom_field_section', req.params.id, { moved: req.body.direction });
+      return getQuestionBank(db, p.orgId, true);
     },
   );
 
@@ -68,34 +105,15 @@ export const questionBankRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       config: { access: HEAD },
       schema: {
         tags,
-        summary: 'Add a question',
+        summary: 'Add a question (at the end of its section unless a position is given)',
         body: createCustomFieldBodySchema,
         response: { 201: customFieldSchema },
       },
     },
     async (req, reply) => {
-      const p = principalOf(req);
-      const [section] = await db
-        .select()
-        .from(customFieldSections)
-        .where(and(eq(customFieldSections.orgId, p.orgId), eq(customFieldSections.id, req.body.sectionId)));
-      if (!section)
-        throw new AppError('validation_failed', {}, [
-          { field: 'body.sectionId', code: 'unknown_section', message: 'No such section' },
-        ]);
-      const [f] = await db
-        .insert(customFields)
-        .values({ orgId: p.orgId, ...req.body })
-        .onConflictDoNothing()
-        .returning();
-      if (!f) throw taken(req.body.key);
-      await auditRequest(db, req, {
-        action: 'question_bank.changed',
-        entityType: 'custom_field',
-        entityId: f.id,
-        details: { key: f.key, type: f.type },
-      });
-      return reply.status(201).send(toCustomField(f));
+      const f = await createField(db, principalOf(req).orgId, req.body);
+      await audit(req, 'custom_field', f.id, { key: f.key, type: f.type });
+      return reply.status(201).send(await toCustomFieldWithCount(db, f));
     },
   );
 
@@ -105,27 +123,35 @@ export const questionBankRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       config: { access: HEAD },
       schema: {
         tags,
-        summary: 'Relabel, reorder or retire a question (answers are kept)',
+        summary: 'Relabel, reorder, move or retire a question (answers are kept)',
         params: idParamsSchema,
         body: updateCustomFieldBodySchema,
         response: { 200: customFieldSchema },
       },
     },
     async (req) => {
-      const p = principalOf(req);
-      const [f] = await db
-        .update(customFields)
-        .set(req.body)
-        .where(and(eq(customFields.orgId, p.orgId), eq(customFields.id, req.params.id)))
-        .returning();
-      if (!f) throw notFound();
-      await auditRequest(db, req, {
-        action: 'question_bank.changed',
-        entityType: 'custom_field',
-        entityId: f.id,
-        details: { fields: Object.keys(req.body) },
-      });
-      return toCustomField(f);
+      const f = await updateField(db, principalOf(req).orgId, req.params.id, req.body);
+      await audit(req, 'custom_field', f.id, { key: f.key, fields: Object.keys(req.body) });
+      return toCustomFieldWithCount(db, f);
+    },
+  );
+
+  app.post(
+    '/api/custom-fields/:id/move',
+    {
+      config: { access: HEAD },
+      schema: {
+        tags,
+        summary: 'Move a question one place up or down within its section',
+        params: idParamsSchema,
+        body: moveBodySchema,
+        response: { 200: customFieldSchema },
+      },
+    },
+    async (req) => {
+      const f = await moveField(db, principalOf(req).orgId, req.params.id, req.body.direction);
+      await audit(req, 'custom_field', f.id, { key: f.key, moved: req.body.direction });
+      return toCustomFieldWithCount(db, f);
     },
   );
 };

@@ -1,9 +1,9 @@
 // The default question bank, in the spirit of the Mackay 66 customer profile (seed 002), trimmed to what
 // a boutique or salon guide can learn in conversation. Organisations edit it freely.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CustomField, Labels } from '../../../contracts/custom-fields';
 import type { Db } from '../../db/client';
-import { customFields, customFieldSections, organizations } from '../../db/schema';
+import { customerCustomValues, customFields, customFieldSections, organizations } from '../../db/schema';
 
 const L = (zhCN: string, zhTW: string, ja: string, en: string): Labels => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, ja, en });
 type Opt = { value: string; labels: Labels };
@@ -132,7 +132,7 @@ export async function ensureDefaultQuestionBanks(db: Db): Promise<void> {
   }
 }
 
-export function toCustomField(f: typeof customFields.$inferSelect): CustomField {
+export function toCustomField(f: typeof customFields.$inferSelect, answerCount = 0): CustomField {
   return {
     id: f.id,
     sectionId: f.sectionId,
@@ -142,11 +142,30 @@ export function toCustomField(f: typeof customFields.$inferSelect): CustomField 
     options: f.options,
     position: f.position,
     isActive: f.isActive,
+    answerCount,
   };
 }
 
+async function answerCounts(db: Db, orgId: string, fieldIds?: string[]): Promise<Map<string, number>> {
+  const list = await db
+    .select({ fieldId: customerCustomValues.fieldId, n: sql<number>`count(*)::int` })
+    .from(customerCustomValues)
+    .where(
+      fieldIds
+        ? and(eq(customerCustomValues.orgId, orgId), inArray(customerCustomValues.fieldId, fieldIds))
+        : eq(customerCustomValues.orgId, orgId),
+    )
+    .groupBy(customerCustomValues.fieldId);
+  return new Map(list.map((r) => [r.fieldId, r.n]));
+}
+
+/** One question as the editor sees it, with how many customers answered it. */
+export async function toCustomFieldWithCount(db: Db, f: typeof customFields.$inferSelect): Promise<CustomField> {
+  return toCustomField(f, (await answerCounts(db, f.orgId, [f.id])).get(f.id) ?? 0);
+}
+
 export async function getQuestionBank(db: Db, orgId: string, includeInactive = false) {
-  const [sections, fields] = await Promise.all([
+  const [sections, fields, counts] = await Promise.all([
     db
       .select()
       .from(customFieldSections)
@@ -161,6 +180,7 @@ export async function getQuestionBank(db: Db, orgId: string, includeInactive = f
           : and(eq(customFields.orgId, orgId), eq(customFields.isActive, true)),
       )
       .orderBy(asc(customFields.position), asc(customFields.key)),
+    answerCounts(db, orgId),
   ]);
   return {
     sections: sections.map((s) => ({
@@ -168,7 +188,7 @@ export async function getQuestionBank(db: Db, orgId: string, includeInactive = f
       key: s.key,
       labels: s.labels,
       position: s.position,
-      fields: fields.filter((f) => f.sectionId === s.id).map(toCustomField),
+      fields: fields.filter((f) => f.sectionId === s.id).map((f) => toCustomField(f, counts.get(f.id) ?? 0)),
     })),
   };
 }

@@ -1,11 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema } from '../../../contracts/common';
-import { createUserBodySchema, updateUserBodySchema, userListQuerySchema, userSchema } from '../../../contracts/org';
+import {
+  colleagueSchema,
+  createUserBodySchema,
+  updateUserBodySchema,
+  userListQuerySchema,
+  userSchema,
+} from '../../../contracts/org';
 import type { Db } from '../../db/client';
-import { forbidden } from '../../errors';
+import { forbidden, notFound } from '../../errors';
 import { userOf } from '../../plugins/auth';
 import { auditRequest } from '../audit/audit.service';
+import { findColleagues } from './colleagues';
+import { canAccessStore } from './store-access';
 import { createUser, findUsers, getUserOrThrow, updateUser } from './users.service';
 
 const MANAGERS = ['owner', 'hq', 'regional_manager', 'store_manager'] as const;
@@ -23,6 +31,25 @@ export const usersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       },
     },
     async (req) => ({ items: await findUsers(db, userOf(req), req.query) }),
+  );
+
+  app.get(
+    '/api/stores/:id/colleagues',
+    {
+      config: { access: { roles: 'any' } },
+      schema: {
+        tags: ['users'],
+        summary: 'Active colleagues of a store the caller works in: id and name only (to name who served)',
+        params: idParamsSchema,
+        response: { 200: z.object({ items: z.array(colleagueSchema) }) },
+      },
+    },
+    async (req) => {
+      const p = userOf(req);
+      // Another store is "not found", as for its customers.
+      if (!canAccessStore(p.storeIds, req.params.id)) throw notFound();
+      return { items: await findColleagues(db, p.orgId, req.params.id) };
+    },
   );
 
   app.get(

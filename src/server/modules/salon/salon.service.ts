@@ -15,6 +15,7 @@ import { AppError, notFound } from '../../errors';
 import type { CustomerRow } from '../customers/customers.mapping';
 import { afterReceipts } from '../purchases/receipt-hooks';
 import { refreshCustomerStats } from '../purchases/stats';
+import { isColleague } from '../org/colleagues';
 
 type Card = z.infer<typeof cardSchema>;
 type Actor = { orgId: string; userId: string | null };
@@ -79,6 +80,12 @@ export async function recordVisit(db: Db, actor: Actor, c: CustomerRow, input: z
   if (missing >= 0)
     throw new AppError('validation_failed', {}, [
       { field: `body.serviceItemIds.${missing}`, code: 'unknown_service', message: 'No such service' },
+    ]);
+  // The one who served must work in her store (or be the one recording it).
+  const by = input.beauticianId;
+  if (by && by !== actor.userId && !(await isColleague(db, actor.orgId, c.storeId, by)))
+    throw new AppError('validation_failed', {}, [
+      { field: 'body.beauticianId', code: 'unknown_user', message: 'Not a colleague in this store' },
     ]);
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;

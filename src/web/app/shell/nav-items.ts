@@ -2,7 +2,17 @@ import type { Role } from '../../../contracts/common';
 import type { IconName } from '../../components/icons';
 import { can, type Capability } from '../../lib/permissions';
 
-export type NavKey = 'home' | 'customers' | 'stores' | 'staff' | 'tokens' | 'audit' | 'registers' | 'account';
+export type NavKey =
+  | 'home'
+  | 'customers'
+  | 'stores'
+  | 'staff'
+  | 'tokens'
+  | 'audit'
+  | 'registers'
+  | 'fileContest'
+  | 'questionBank'
+  | 'account';
 export type NavItem = { key: NavKey; to: string; icon: IconName; capability: Capability | null };
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -13,6 +23,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'tokens', to: '/tokens', icon: 'key', capability: 'tokens' },
   { key: 'audit', to: '/audit', icon: 'history', capability: 'audit' },
   { key: 'registers', to: '/registers', icon: 'clipboard', capability: 'registers' },
+  { key: 'fileContest', to: '/file-contest', icon: 'trophy', capability: 'fileContest' },
+  { key: 'questionBank', to: '/settings/questions', icon: 'listDetails', capability: 'questionBank' },
   { key: 'account', to: '/account', icon: 'user', capability: null },
 ];
 

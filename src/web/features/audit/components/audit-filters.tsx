@@ -1,5 +1,6 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import type { AuditFilter } from '../api/audit';
 import { actionOptions } from './audit-labels';
 
@@ -9,7 +10,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange
   const { t } = useTranslation();
   const isFiltered = value.action !== '' || value.fromDay !== '' || value.toDay !== '';
   return (
-    <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
+    <Group gap="sm" mb="md" align="flex-start" wrap="wrap">
       <Select
         label={t('audit.filterAction')}
         data={actionOptions(t)}
@@ -20,26 +21,25 @@ export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange
         nothingFoundMessage={t('common.nothingFound')}
         w={{ base: '100%', xs: 280 }}
       />
-      <Group gap="sm" wrap="nowrap" style={{ flex: '1 1 auto' }} maw={{ base: '100%', xs: 360 }}>
-        <TextInput
-          type="date"
+      {/* Our own date fields: the browser's picker would follow the browser's language, not the one chosen here. */}
+      <Group gap="sm" wrap="nowrap" align="flex-start" style={{ flex: '1 1 auto' }} maw={{ base: '100%', xs: 460 }}>
+        <DateField
           label={t('audit.filterFrom')}
           value={value.fromDay}
           max={value.toDay || undefined}
-          onChange={(e) => onChange({ ...value, fromDay: e.currentTarget.value })}
-          style={{ flex: 1 }}
+          onChange={(fromDay) => onChange({ ...value, fromDay })}
+          style={{ flex: 1, minWidth: 0 }}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('audit.filterTo')}
           value={value.toDay}
           min={value.fromDay || undefined}
-          onChange={(e) => onChange({ ...value, toDay: e.currentTarget.value })}
-          style={{ flex: 1 }}
+          onChange={(toDay) => onChange({ ...value, toDay })}
+          style={{ flex: 1, minWidth: 0 }}
         />
       </Group>
       {isFiltered && (
-        <Button variant="subtle" onClick={() => onChange(EMPTY_AUDIT_FILTER)}>
+        <Button variant="subtle" mt={{ base: 0, xs: 25 }} onClick={() => onChange(EMPTY_AUDIT_FILTER)}>
           {t('audit.clearFilters')}
         </Button>
       )}

@@ -82,10 +82,14 @@ export function useDuplicates(probe: { phone?: string; email?: string; memberNo?
   });
 }
 
-export function useQuestionBank() {
+export const QUESTION_BANK_KEY = ['question-bank'] as const;
+
+/** The question bank; with `includeInactive`, retired questions too (their answers are still shown). */
+export function useQuestionBank(includeInactive = false) {
   return useQuery({
-    queryKey: ['question-bank'],
-    queryFn: ({ signal }) => apiRequest(questionBankSchema, '/api/custom-fields', { signal }),
+    queryKey: [...QUESTION_BANK_KEY, { includeInactive }],
+    queryFn: ({ signal }) =>
+      apiRequest(questionBankSchema, '/api/custom-fields', { signal, query: { includeInactive } }),
     staleTime: 5 * 60_000,
   });
 }

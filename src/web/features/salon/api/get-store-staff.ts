@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { userSchema } from '../../../../contracts/org';
+import { colleagueSchema } from '../../../../contracts/org';
 import { apiRequest } from '../../../lib/api-client';
 
-const listSchema = z.object({ items: z.array(userSchema.pick({ id: true, displayName: true })) });
+const listSchema = z.object({ items: z.array(colleagueSchema) });
 
-/** Colleagues in the store, to name the beautician; only managers may list accounts. */
-export function useStoreStaff(storeId: string, enabled: boolean) {
+/** Colleagues in the store (names only), to name the beautician who served; open to every role. */
+export function useStoreStaff(storeId: string) {
   return useQuery({
-    queryKey: ['users', { storeId, includeInactive: false }, 'names'],
-    queryFn: ({ signal }) => apiRequest(listSchema, '/api/users', { signal, query: { storeId } }),
-    enabled,
+    queryKey: ['stores', storeId, 'colleagues'],
+    queryFn: ({ signal }) => apiRequest(listSchema, `/api/stores/${storeId}/colleagues`, { signal }),
     staleTime: 5 * 60_000,
   });
 }

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../components/form-modal';
 import { isApiError } from '../../../lib/api-client';
 import { currencyDigits, formatMoney } from '../../../lib/format';
-import { can } from '../../../lib/permissions';
 import { problemMessage, translateMessage } from '../../../lib/problem-message';
 import { useSession } from '../../auth/api/get-me';
 import { toMajor, toMinor } from '../../purchases/lib/money';
@@ -27,8 +26,7 @@ type Draw = { on: boolean; count: number | string; amount: number | string };
 export function VisitFormModal({ customerId, storeId, currency, services, cards, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const me = useSession();
-  const isManager = can(me.user.role, 'staff');
-  const staff = useStoreStaff(storeId, isManager);
+  const staff = useStoreStaff(storeId);
   const record = useRecordVisit(customerId);
   const [serviceIds, setServiceIds] = useState<string[]>([]);
   const [beauticianId, setBeauticianId] = useState<string>(me.user.id);
@@ -51,9 +49,8 @@ export function VisitFormModal({ customerId, storeId, currency, services, cards,
     setDraws((d) => ({ ...d, [c.id]: { ...drawOf(c), ...p } }));
     setErrors({});
   };
-  const beauticians = isManager
-    ? (staff.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))
-    : [{ value: me.user.id, label: me.user.displayName }];
+  // Any colleague of her store may have served; she is always on the list, first while it loads.
+  const beauticians = (staff.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }));
   if (!beauticians.some((b) => b.value === me.user.id))
     beauticians.unshift({ value: me.user.id, label: me.user.displayName });
 
@@ -150,6 +147,9 @@ export function VisitFormModal({ customerId, storeId, currency, services, cards,
         value={beauticianId}
         onChange={(v) => v && setBeauticianId(v)}
         allowDeselect={false}
+        searchable={beauticians.length > 8}
+        nothingFoundMessage={t('common.nothingFound')}
+        error={e('beauticianId')}
       />
       {area('skinCondition', 1000)}
       {area('productsUsed', 1000)}

@@ -20,6 +20,8 @@ export const ACCESS = {
   registers: MANAGERS,
   serviceMenu: MANAGERS,
   afterSalesPolicy: HEAD_OFFICE,
+  // Contacts and messages: each employee's contact statistics, the outbox, the contact log.
+  contactStats: MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof ACCESS;

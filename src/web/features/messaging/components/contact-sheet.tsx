@@ -13,6 +13,15 @@ import { channelOptions, currentPlatform, linkFor, phoneFor, type SheetChannel }
 import { ComposeStep, type Draft } from './compose-step';
 import { PhoneStep } from './phone-step';
 
+/**
+ * A random key for this sheet. `crypto.randomUUID` exists only on HTTPS (or localhost), and shops often
+ * reach the server over plain http on their own network; `getRandomValues` works everywhere.
+ */
+function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `sheet:${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
 export type ContactSheetProps = {
   customer: Customer;
   opened: boolean;
@@ -54,7 +63,7 @@ export function ContactSheet(props: ContactSheetProps) {
   const [busy, setBusy] = useState<unknown>(null);
   const [opening, setOpening] = useState(false);
   // One key per sheet: a double tap on "Send" queues one e-mail.
-  const idempotencyKey = useMemo(() => `sheet:${crypto.randomUUID()}`, []);
+  const idempotencyKey = useMemo(randomKey, []);
   const enqueue = useEnqueueMessage(c.id);
   const record = useRecordContact(c.id);
   const options = channelOptions(c, draft.purpose);

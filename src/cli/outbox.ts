@@ -1,9 +1,6 @@
 // keqing outbox send: drain the outbox once with the configured SMTP server and SMS gateway — the same
 // sender the server runs every few seconds. For cron-style set-ups, and to flush the queue by hand.
 import type { Command } from 'commander';
-import { runOutboxOnce } from '../server/modules/messaging/outbox.sender';
-import { senderOptionsFrom } from '../server/modules/messaging/outbox.job';
-import { configuredChannels } from '../server/modules/messaging/outbox.sender';
 import { withDatabase } from './context';
 
 export function registerOutboxCommands(program: Command) {
@@ -19,6 +16,9 @@ export function registerOutboxCommands(program: Command) {
         console.error('--lease-seconds must be a whole number of seconds between 1 and 3600');
         process.exit(2);
       }
+      // Loaded here, not at start-up: the mail library is not needed by every other command.
+      const { configuredChannels, runOutboxOnce } = await import('../server/modules/messaging/outbox.sender');
+      const { senderOptionsFrom } = await import('../server/modules/messaging/outbox.job');
       await withDatabase(async ({ config, database }) => {
         const options = senderOptionsFrom(config.messaging, { leaseSeconds });
         const channels = configuredChannels(options);

@@ -473,3 +473,38 @@ describe('her rights', () => {
     expect(msg).toMatchObject({ body: '', status: 'cancelled', cancelReason: 'not_contactable' });
   });
 });
+
+describe('the contact budget count (for the care rules)', () => {
+  it('counts her outreach since a date, leaving out after-purchase, complaint and failed contacts', async () => {
+    const { recentContactCounts } = await import('../../src/server/modules/messaging/contacts.service');
+    const a = await customer(guide);
+    const b = await customer(guide);
+    const day = 86_400_000;
+    const rows = [
+      { c: a.id, purpose: 'care', outcome: 'reached', ago: 2 },
+      { c: a.id, purpose: 'marketing', outcome: 'sent', ago: 10 },
+      { c: a.id, purpose: 'after_purchase', outcome: 'reached', ago: 3 },
+      { c: a.id, purpose: 'complaint', outcome: 'issue_raised', ago: 4 },
+      { c: a.id, purpose: 'care', outcome: 'failed', ago: 5 },
+      { c: a.id, purpose: 'care', outcome: 'no_answer', ago: 40 },
+      { c: b.id, purpose: 'care', outcome: 'no_answer', ago: 1 },
+    ];
+    await t.database.db.insert(contactLog).values(
+      rows.map((r) => ({
+        orgId: t.orgId,
+        storeId: t.mainStoreId,
+        customerId: r.c,
+        userId: guideId,
+        channel: 'call',
+        purpose: r.purpose,
+        outcome: r.outcome,
+        contactedAt: new Date(Date.now() - r.ago * day),
+      })),
+    );
+    const since = new Date(Date.now() - 30 * day);
+    const counts = await recentContactCounts(t.database.db, t.orgId, [a.id, b.id], since);
+    expect(Object.fromEntries(counts)).toEqual({ [a.id]: 2, [b.id]: 1 });
+    const everything = await recentContactCounts(t.database.db, t.orgId, [a.id], since, []);
+    expect(everything.get(a.id)).toBe(4);
+  });
+});

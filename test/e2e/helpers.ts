@@ -47,8 +47,8 @@ async function freePort(): Promise<number> {
 
 export type RunningServer = { baseUrl: string; stop(): Promise<void> };
 
-/** Starts `node bin/keqing.mjs serve` on a free port with a fresh data directory. */
-export async function startServer(): Promise<RunningServer> {
+/** Starts `node bin/keqing.mjs serve` on a free port with a fresh data directory (plus any extra settings). */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'keqing-e2e-'));
   let output = '';
@@ -63,6 +63,7 @@ export async function startServer(): Promise<RunningServer> {
       KEQING_ADMIN_PASSWORD: OWNER.password,
       KEQING_ORG_NAME: ORG_NAME,
       LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase, usesPostgres } from '../../../test/helpers/db';
 import { openDatabase, rows, type Database } from '../db/client';
-import { withJobLock } from './scheduler';
+import { withJobLock, withProcessLock } from './scheduler';
 
 let database: Database;
 beforeAll(async () => {
@@ -52,5 +52,25 @@ describe('withJobLock', () => {
     } finally {
       await otherInstance.close();
     }
+  });
+});
+
+describe('withProcessLock', () => {
+  it('keeps one run at a time per process, without a database lock (for jobs that share work between instances)', async () => {
+    const g = gate();
+    const first = withProcessLock('outbox-sender', async () => {
+      await g.opened;
+      return 'first';
+    });
+    expect(await withProcessLock('outbox-sender', async () => 'second')).toEqual({ ran: false });
+    if (usesPostgres()) {
+      const [held] = await rows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from pg_locks where locktype = 'advisory'`,
+      );
+      expect(held?.n).toBe(0); // another instance's sender is not kept out
+    }
+    g.open();
+    expect(await first).toEqual({ ran: true, value: 'first' });
   });
 });

@@ -57,6 +57,11 @@ const ServicesPage = lazy(() =>
   import('../features/salon/pages/services-page').then((m) => ({ default: m.ServicesPage })),
 );
 
+// Contacts and messages: staff statistics, the outbox, the contact log.
+const ContactsPage = lazy(() =>
+  import('../features/messaging/pages/contacts-page').then((m) => ({ default: m.ContactsPage })),
+);
+
 function page(node: ReactNode, capability?: Capability) {
   const content = <Suspense fallback={<PageLoader />}>{node}</Suspense>;
   return capability ? <RequireCapability capability={capability}>{content}</RequireCapability> : content;
@@ -91,6 +96,7 @@ export function AppRoutes() {
         <Route path="customers/:id/sell" element={page(<SellPage />)} />
         <Route path="repairs/:id" element={page(<RepairPage />)} />
         <Route path="registers" element={page(<RegistersPage />, 'registers')} />
+        <Route path="contacts" element={page(<ContactsPage />, 'contactStats')} />
         <Route path="settings/services" element={page(<ServicesPage />, 'serviceMenu')} />
         <Route path="settings/categories" element={page(<CategoriesPage />, 'afterSalesPolicy')} />
         <Route path="account" element={page(<AccountPage />)} />

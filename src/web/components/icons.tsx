@@ -93,6 +93,10 @@ const PATHS = {
     'M19 9a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
   ],
   listDetails: ['M13 5h8', 'M13 9h5', 'M13 15h8', 'M13 19h5', 'M3 4h6v6H3z', 'M3 14h6v6H3z'],
+  phone: ['M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2'],
+  message: ['M8 9h8', 'M8 13h6', 'M18 4a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3h-5l-5 3v-3H6a3 3 0 0 1-3-3V7a3 3 0 0 1 3-3z'],
+  mail: ['M3 7a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z', 'M3 7l9 6 9-6'],
+  chart: ['M4 20h16', 'M6 16v-4', 'M10 16V8', 'M14 16v-6', 'M18 16V4'],
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -23,6 +23,8 @@ export const ACCESS = {
   // The customer file: the question bank is the organisation's; the file contest is every manager's.
   questionBank: HEAD_OFFICE,
   fileContest: MANAGERS,
+  // Contacts and messages: each employee's contact statistics, the outbox, the contact log.
+  contactStats: MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof ACCESS;

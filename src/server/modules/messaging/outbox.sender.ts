@@ -207,7 +207,7 @@ async function finish(db: Db, c: Claimed, ending: Ending): Promise<boolean> {
         channel: c.row.channel,
         purpose: c.row.purpose,
         outcome: 'sent',
-        messageText: c.row.subject ? `${c.row.subject}\n\n${c.row.body}` : c.row.body,
+        messageText: c.row.subject ? `${c.row.subject}\n${c.row.body}` : c.row.body,
         contactedAt: new Date(),
         taskId: c.row.taskId,
         outboxMessageId: c.row.id,

@@ -1,6 +1,6 @@
 // Whether and where she can be reached right now: her flags, current consents and addresses, read from
 // the database and judged by domain/contacts.ts. Used at enqueue time and again at send time.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   channelRefusal,
   type ChannelRefusal,
@@ -53,14 +53,5 @@ export async function customerInOrg(db: Db, orgId: string, customerId: string): 
     .select()
     .from(customers)
     .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId)));
-  return c;
-}
-
-/** Her live file (not merged away), or undefined. */
-export async function liveCustomer(db: Db, orgId: string, customerId: string): Promise<CustomerRow | undefined> {
-  const [c] = await db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId), isNull(customers.mergedIntoId)));
   return c;
 }

@@ -50,7 +50,8 @@ export async function messagingTimelineItems(
         purpose: c.purpose,
         outcome: c.outcome,
         messageText: c.messageText ? excerpt(c.messageText) : null,
-        automatic: c.outboxMessageId !== null,
+        // Sent by the outbox for nobody in particular (the care engine); a guide's e-mail names her.
+        automatic: c.outboxMessageId !== null && c.userId === null,
         taskId: c.taskId,
       },
     })),

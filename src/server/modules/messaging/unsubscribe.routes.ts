@@ -41,7 +41,7 @@ body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Hiragino Sans",
 main{max-width:32rem;margin:12vh auto;padding:2rem 1.5rem;background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 h1{font-size:1.35rem;margin:0 0 1rem}p{margin:0 0 1rem}
 button{font:inherit;font-size:1rem;padding:.75rem 1.5rem;border:0;border-radius:8px;background:#8a3b4a;color:#fff;cursor:pointer;width:100%}
-button:focus-visible{outline:3px solid #e0b3bc;outline-offset:2px}.small{font-size:.85rem;color:#666}
+button:focus-visible{outline:3px solid #e0b3bc;outline-offset:2px}.small{font-size:.85rem;color:#666;margin-top:1.25rem}
 </style></head>
 <body><main>
 <h1>${escapeHtml(title)}</h1>

@@ -12,12 +12,14 @@ export type NavKey =
   | 'registers'
   | 'fileContest'
   | 'questionBank'
+  | 'contacts'
   | 'account';
 export type NavItem = { key: NavKey; to: string; icon: IconName; capability: Capability | null };
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', icon: 'home', capability: null },
   { key: 'customers', to: '/customers', icon: 'users', capability: null },
+  { key: 'contacts', to: '/contacts', icon: 'chart', capability: 'contactStats' },
   { key: 'stores', to: '/stores', icon: 'store', capability: 'stores' },
   { key: 'staff', to: '/staff', icon: 'users', capability: 'staff' },
   { key: 'tokens', to: '/tokens', icon: 'key', capability: 'tokens' },

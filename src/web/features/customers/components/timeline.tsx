@@ -6,6 +6,7 @@ import { isProfileFieldKey, profileFieldLabel } from '../../../../domain/profile
 import { EmptyBlock, ErrorAlert, PageLoader } from '../../../components/query-state';
 import { formatDateTime } from '../../../lib/format';
 import { useAddNote, useTimeline } from '../api/customers';
+import { isMessagingItem, messagingTitle, MessagingTimelineDetails } from '../../messaging/components/timeline-entry';
 
 function fieldLabel(field: string | null, locale: Locale, t: (k: string) => string): string {
   if (!field) return '';
@@ -63,13 +64,18 @@ export function CustomerTimeline({ customerId, timeZone }: { customerId: string;
           {timeline.data.items.map((item) => (
             <MTimeline.Item
               key={item.id}
-              title={t(`customers.event.${item.kind}`, { field: fieldLabel(item.field, locale, t) })}
+              title={
+                isMessagingItem(item)
+                  ? messagingTitle(item, t)
+                  : t(`customers.event.${item.kind}`, { field: fieldLabel(item.field, locale, t) })
+              }
             >
               {item.text && (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   {item.text}
                 </Text>
               )}
+              {isMessagingItem(item) && <MessagingTimelineDetails item={item} />}
               {item.kind === 'consent' && (
                 <Text size="sm">
                   {t(`customers.consent.purpose.${String(item.details.purpose)}`)} ·{' '}

@@ -15,6 +15,7 @@ import { CustomAnswersCard } from '../components/custom-answers-card';
 import { ProfileCard } from '../components/profile-card';
 import { CustomerTimeline } from '../components/timeline';
 import { customerPanels } from '../customer-panels';
+import { ContactCustomerButton } from '../../messaging/components/contact-customer-button';
 
 export function CustomerPage() {
   const { id = '' } = useParams();
@@ -65,7 +66,10 @@ export function CustomerPage() {
               .join(' · ')}
           </Text>
         </Stack>
-        <CustomerActions c={c} role={me.user.role} />
+        <Group gap="xs">
+          <ContactCustomerButton customer={c} />
+          <CustomerActions c={c} role={me.user.role} />
+        </Group>
       </Group>
       {c.erasedAt && <Alert color="gray">{t('customers.erase.done')}</Alert>}
       <Tabs

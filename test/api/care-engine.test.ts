@@ -5,7 +5,17 @@ import { sql } from 'drizzle-orm';
 import { addDays, solarTermDate, visitSlotDate } from '../../src/domain/care';
 import { rows } from '../../src/server/db/client';
 import { contactLog } from '../../src/server/db/schema';
-import { generateCareTasks, listTasks, setRuleEnabled, tasksDueOn } from '../../src/server/modules/care';
+import {
+  escalateOverdueTasks,
+  generateCareTasks,
+  generateForStore,
+  listTasks,
+  loadStores,
+  runDailyCare,
+  setRuleEnabled,
+  tasksDueOn,
+} from '../../src/server/modules/care';
+import { usesPostgres } from '../helpers/db';
 import { createTestApp, type TestApp } from '../helpers/app';
 import {
   ensureTiers,
@@ -403,5 +413,94 @@ describe('lists', () => {
     await expect(
       listTasks(db(), { orgId: t.orgId, viewer, view: 'today', scope: 'store', date: '2027-03-17' }),
     ).rejects.toThrow();
+  });
+});
+
+describe('several runs at once', () => {
+  it('two runs of the same store at the same time create each task once', async () => {
+    const s = await storeWithStaff();
+    await markFirstRun(db(), s.store, '2027-01-01');
+    for (let i = 0; i < 30; i += 1) await makeCustomer(db(), s.store, { birthday: '1990-03-17', ownerId: s.guide.id });
+    const [a, b] = await Promise.all([run(s.store, '2027-03-17'), run(s.store, '2027-03-17')]);
+    expect(a.created + b.created).toBe(30);
+    expect(a.unchanged + b.unchanged).toBe(30);
+    const [n] = await rows<{ tasks: number; reasons: number }>(
+      db(),
+      sql`select count(distinct t.id)::int as tasks, count(r.id)::int as reasons
+          from care_tasks t join care_task_reasons r on r.task_id = t.id where t.store_id = ${s.store.id}`,
+    );
+    expect(n).toEqual({ tasks: 30, reasons: 30 });
+  });
+
+  it.runIf(usesPostgres())('without the lock, the unique index alone keeps runs from duplicating', async () => {
+    const s = await storeWithStaff();
+    await markFirstRun(db(), s.store, '2027-01-01');
+    for (let i = 0; i < 40; i += 1)
+      await makeCustomer(db(), s.store, { birthday: i % 2 ? '1990-03-17' : null, ownerId: s.guide.id, children: true });
+    const [store] = await loadStores(db(), t.orgId, s.store.code);
+    const results = await Promise.all(
+      [0, 1, 2].map(() => generateForStore(db(), t.orgId, store!, '2027-03-17', 'api', 7)),
+    );
+    const created = results.reduce((sum, r) => sum + r.created, 0);
+    const [n] = await rows<{ reasons: number; distinct_keys: number; orphans: number }>(
+      db(),
+      sql`select (select count(*)::int from care_task_reasons r join care_tasks t on t.id = r.task_id where t.store_id = ${s.store.id}) as reasons,
+                 (select count(distinct (r.customer_id, r.occasion_key))::int from care_task_reasons r join care_tasks t on t.id = r.task_id where t.store_id = ${s.store.id}) as distinct_keys,
+                 (select count(*)::int from care_tasks t where t.store_id = ${s.store.id}
+                    and not exists (select 1 from care_task_reasons r where r.task_id = t.id)) as orphans`,
+    );
+    expect(n!.orphans).toBe(0);
+    expect(n!.reasons).toBe(n!.distinct_keys);
+    expect(created).toBe(n!.reasons);
+    // Whatever a race left out, the next run fills in.
+    await run(s.store, '2027-03-17');
+    const [m] = await rows<{ reasons: number }>(
+      db(),
+      sql`select count(*)::int as reasons from care_task_reasons r join care_tasks t on t.id = r.task_id where t.store_id = ${s.store.id}`,
+    );
+    expect(m!.reasons).toBe(20);
+  });
+});
+
+describe('escalation', () => {
+  it('an open task two days overdue goes to the store manager, once', async () => {
+    const s = await storeWithStaff();
+    await markFirstRun(db(), s.store, '2027-01-01');
+    const c = await makeCustomer(db(), s.store, { birthday: '1990-03-17', ownerId: s.guide.id });
+    await run(s.store, '2027-03-17');
+    const esc = (date: string) => escalateOverdueTasks(db(), { orgId: t.orgId, storeId: s.store.id, date });
+    expect((await esc('2027-03-18')).escalated).toBe(0);
+    expect((await esc('2027-03-19')).escalated).toBe(1);
+    expect((await esc('2027-03-20')).escalated).toBe(0);
+    const [task] = await rows<{ escalated_to: string; escalated_at: Date | null }>(
+      db(),
+      sql`select escalated_to, escalated_at from care_tasks where customer_id = ${c.id}`,
+    );
+    expect(task!.escalated_to).toBe(s.manager.id);
+    const mgr = { userId: s.manager.id, role: 'store_manager', storeIds: [s.store.id] };
+    const overdue = await listTasks(db(), {
+      orgId: t.orgId,
+      viewer: mgr,
+      view: 'overdue',
+      scope: 'mine',
+      date: '2027-03-20',
+    });
+    expect(overdue.items.map((i) => i.customerId)).toEqual([c.id]);
+  });
+});
+
+describe('daily job', () => {
+  it('runs each store once its local day has begun, once a day', async () => {
+    const s = await storeWithStaff({ country: 'JP', timezone: 'Asia/Tokyo', locale: 'ja', currency: 'JPY' });
+    await markFirstRun(db(), s.store, '2027-01-01');
+    const c = await makeCustomer(db(), s.store, { birthday: '1990-04-02', ownerId: s.guide.id });
+    // 05:00 in Tokyo: too early.
+    const early = await runDailyCare(t.database, undefined, new Date('2027-04-01T20:00:00Z'));
+    expect(early.find((d) => d.storeCode === s.store.code)).toBeUndefined();
+    const on = await runDailyCare(t.database, undefined, new Date('2027-04-01T22:30:00Z'));
+    expect(on.find((d) => d.storeCode === s.store.code)).toMatchObject({ date: '2027-04-02', created: 1 });
+    const again = await runDailyCare(t.database, undefined, new Date('2027-04-01T23:30:00Z'));
+    expect(again.find((d) => d.storeCode === s.store.code)).toBeUndefined();
+    expect(await reasonsOf(c.id)).toEqual(['birthday:2027']);
   });
 });

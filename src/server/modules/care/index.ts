@@ -35,3 +35,5 @@ export {
   type RuleActivity,
 } from './settings.service';
 export { loadStores, storeManagers, type StoreRow } from './facts.loader';
+export { escalateOverdueTasks, type EscalationResult } from './escalation';
+export { careDailyJob, careEscalationJob, runDailyCare, runEscalation, DAILY_START_MINUTES } from './care.job';

@@ -92,7 +92,7 @@ export async function benchCare(): Promise<Record<string, unknown>> {
     await db.execute(sql`
       insert into receipts (org_id, store_id, customer_id, seller_id, receipt_no, occurred_at, currency, total_list, total_discount, total_paid, source)
       select c.org_id, c.store_id, c.id, c.owner_user_id, 'BR' || c.member_no, timestamptz '2027-09-24 12:00+08', 'CNY', 300000, 0, 300000, 'demo'
-      from customers c where c.store_id = ${storeId} and (hashtext(c.id::text) % 500) = 0`);
+      from customers c where c.store_id = ${storeId} and (hashtext(c.id::text || 'receipt') % 500) = 0`);
     await db.execute(sql`
       insert into customer_stats (customer_id, org_id, lifetime_spend, receipt_count, visit_count, first_purchase_at, last_purchase_at)
       select customer_id, org_id, sum(total_paid), count(*), count(*), min(occurred_at), max(occurred_at) from receipts group by 1, 2`);

@@ -215,7 +215,13 @@ export async function generateForStore(
   );
 
   // Pipeline: the next batch is read while this one is planned and written.
-  let next = fetchBatch(null);
+  // Both promises get a handler at once: one may fail while the loop awaits the other, and is then
+  // rethrown where it is awaited (a failed batch ends the run; the batches before it are committed).
+  const handled = <T>(p: Promise<T>) => {
+    p.catch(() => undefined);
+    return p;
+  };
+  let next = handled(fetchBatch(null));
   let pendingWrite: Promise<void> = Promise.resolve();
   const ph = result.phases;
   let mark = performance.now();
@@ -228,7 +234,7 @@ export async function generateForStore(
     const batch = await next;
     lap('read');
     if (!batch.loaded.length) break;
-    next = fetchBatch(batch.loaded.at(-1)!.facts.customerId);
+    next = handled(fetchBatch(batch.loaded.at(-1)!.facts.customerId));
     const plans: PlanOfCustomer[] = [];
     for (const customer of batch.loaded) {
       const plan = plan1(customer.facts, batch.history.get(customer.facts.customerId)!);
@@ -240,13 +246,15 @@ export async function generateForStore(
     lap('plan');
     await pendingWrite;
     lap('write');
-    pendingWrite = writePlans(db, ctx, run!.id, plans).then((w) => {
-      result.created += w.created;
-      result.unchanged += w.conflicts;
-      result.tasks += w.tasks;
-      result.merged += w.merged;
-      for (const id of RULE_IDS) result.byRule[id] += w.byRule[id];
-    });
+    pendingWrite = handled(
+      writePlans(db, ctx, run!.id, plans).then((w) => {
+        result.created += w.created;
+        result.unchanged += w.conflicts;
+        result.tasks += w.tasks;
+        result.merged += w.merged;
+        for (const id of RULE_IDS) result.byRule[id] += w.byRule[id];
+      }),
+    );
   }
   await pendingWrite;
   await next.catch(() => undefined);

@@ -75,7 +75,7 @@ export async function benchCare(): Promise<Record<string, unknown>> {
                              lunar_birth_month, lunar_birth_day, owner_user_id, profile, email)
       select ${orgId}, ${storeId}, 'B' || g, '陈', '静' || g, '陈静' || g,
              case when g % 10 < 7 then 'female' else 'male' end,
-             date '1950-01-01' + ((g * 7919) % 20000),
+             date '1950-01-01' + ((g::bigint * 7919) % 20000)::int,
              case when g % 5 = 0 then 1 + (g * 13) % 12 end, case when g % 5 = 0 then 1 + (g * 17) % 29 end,
              (${guideArray}::uuid[])[1 + g % 40],
              case when g % 3 = 0 then '{"family":[{"relation":"child"}]}'::jsonb else '{}'::jsonb end,

@@ -251,7 +251,7 @@ describe('one task', () => {
     const lib = (await owner.get('/api/care/templates?category=birthday&locale=zh-CN')).json().items;
     const first = lib[0];
     const edit = await owner.request({
-      method: 'PUT',
+      method: 'PATCH',
       url: `/api/care/templates/${encodeURIComponent(first.id)}`,
       payload: {
         category: 'birthday',
@@ -459,7 +459,7 @@ describe('template library', () => {
     const [d] = (await owner.get('/api/care/templates?category=season_change&locale=en')).json().items;
     const url = `/api/care/templates/${encodeURIComponent(d.id)}`;
     const edit = await owner.request({
-      method: 'PUT',
+      method: 'PATCH',
       url,
       payload: { category: 'season_change', locale: 'en', title: d.title, body: `${d.body} Take care.` },
     });

@@ -79,7 +79,7 @@ export const careTemplatesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app
     },
   );
 
-  app.put(
+  app.patch(
     '/api/care/templates/:id',
     {
       config: { access: EDITORS },

@@ -41,7 +41,7 @@ export type TaskListQuery = z.input<typeof taskListQuerySchema>;
 
 export const taskReasonSchema = z.object({
   ruleId: z.enum(RULE_IDS),
-  /** Catalogue key under care.reasons (the UI renders the words with reasonParamsFor). */
+  /** Catalogue key of the reason, e.g. care.reasons.birthday (the UI renders the words with reasonParamsFor). */
   reasonKey: z.string(),
   occasionKey: z.string(),
   dueOn: isoDate,

@@ -145,7 +145,7 @@ describe('lists', () => {
     const due = await task({
       customerId: c.id,
       params: { date: today },
-      extraReasons: [{ rule: 'holiday', params: { holiday: 'mid_autumn', reasonKey: 'holiday' } }],
+      extraReasons: [{ rule: 'holiday', params: { holiday: 'mid_autumn', reasonKey: 'care.reasons.holiday' } }],
     });
     const later = await task({ dueOn: addDays(today, 3) });
     const late = await task({ dueOn: addDays(today, -2) });
@@ -165,8 +165,8 @@ describe('lists', () => {
       dueOn: today,
       assignee: { id: guideId, name: 'lin' },
       reasons: [
-        { ruleId: 'birthday', reasonKey: 'birthday', params: { date: today } },
-        { ruleId: 'holiday', reasonKey: 'holiday', params: { holiday: 'mid_autumn' } },
+        { ruleId: 'birthday', reasonKey: 'care.rules.birthday', params: { date: today } },
+        { ruleId: 'holiday', reasonKey: 'care.reasons.holiday', params: { holiday: 'mid_autumn' } },
       ],
     });
     expect(ids(await guide.get('/api/care/tasks?view=upcoming'))).toEqual([later.id]);
@@ -359,7 +359,7 @@ describe('actions', () => {
     expect(followUp).toBeTruthy();
     const d = (await guide.get(`/api/care/tasks/${followUp}`)).json();
     expect(d).toMatchObject({ dueOn: on, status: 'open', kind: 'visit', assignee: { id: guideId } });
-    expect(d.reasons[0]).toMatchObject({ reasonKey: 'appointment' });
+    expect(d.reasons[0]).toMatchObject({ reasonKey: 'careTasks.reasons.appointment' });
     const timeline = (await guide.get(`/api/customers/${x.customerId}/timeline`)).json().items;
     expect(timeline[0].details).toMatchObject({ outcome: 'appointment_booked' });
   });

@@ -24,7 +24,7 @@ import {
   reassignTask,
   snoozeTask,
   taskActorOf,
-} from './tasks.service';
+} from './task-screens.service';
 
 const ANY = { roles: 'any' as const };
 const tags = ['care'];

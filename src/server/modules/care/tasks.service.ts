@@ -1,545 +1,260 @@
-// Care tasks as staff work them: the list (today / upcoming / overdue, mine or my store's, store-local
-// days), one task with why, her essentials and the words to say, and the actions — snooze, reassign,
-// complete with an outcome (recorded on her timeline through messaging's contact log), cancel. Every
-// action checks the version the guide saw (optimistic concurrency).
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { z } from 'zod';
-import type {
-  CareOutcome,
-  completeBodySchema,
-  SuggestedMessage,
-  TaskDetail,
-  TaskListItem,
-  TaskPage,
-  TaskReason,
-  taskListQuerySchema,
-} from '../../../contracts/care-tasks';
-import { CONTACT_OUTCOME_OF } from '../../../contracts/care-tasks';
-import type { ContactKind, HolidayId, MessageCategory, RuleId, SolarTermId } from '../../../contracts/care';
-import type { Locale, Role } from '../../../contracts/common';
-import { localDateOf, pickTemplates, renderTemplate, type RenderContext } from '../../../domain/care';
-import type { ContactChannel, ContactPurpose } from '../../../domain/contacts';
-import type { Db } from '../../db/client';
-import {
-  careTaskReasons,
-  careTasks,
-  complaints,
-  contactLog,
-  customers,
-  organizations,
-  receiptLines,
-  receipts,
-  stores,
-  users,
-} from '../../db/schema';
-import { AppError, notFound } from '../../errors';
+// Reading care tasks: a guide's (or a store's) list for today, upcoming and overdue, one task with
+// its reasons, and the reasons as readable text in a locale. Lists are keyset-paginated on
+// (due_on, id) and served by care_tasks_assignee_due_idx / care_tasks_store_due_idx.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Locale } from '../../../contracts/common';
+import type { RuleId } from '../../../contracts/care';
+import { reasonParamsFor, type ReasonParams } from '../../../domain/care';
+import { appText } from '../../../i18n/server';
+import { rows, type Db } from '../../db/client';
+import { AppError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../pagination';
-import type { Principal } from '../../plugins/auth';
-import { getCustomerRowOrThrow } from '../customers/customers.service';
-import { toCustomer } from '../customers/customers.mapping';
-import { getContact, recordContact } from '../messaging/contacts.service';
-import { isColleague } from '../org/colleagues';
-import { effectiveTemplates } from './templates.service';
 
-type TaskRow = typeof careTasks.$inferSelect;
-type ListQuery = z.output<typeof taskListQuerySchema>;
-type CompleteInput = z.output<typeof completeBodySchema>;
+export type TaskView = 'today' | 'upcoming' | 'overdue';
+export type TaskScope = 'mine' | 'store';
 
-const MANAGER_ROLES: readonly Role[] = ['owner', 'hq', 'regional_manager', 'store_manager'];
+export type Viewer = {
+  userId: string;
+  role: string;
+  /** Stores the viewer may see (owner and hq: every store; pass them all). */
+  storeIds: string[];
+  locale?: Locale;
+};
 
-export type TaskActor = { orgId: string; userId: string | null; role: Role | null; storeIds: string[] };
+export type TaskReason = {
+  ruleId: RuleId;
+  occasionKey: string;
+  dueOn: string;
+  reasonKey: string;
+  params: ReasonParams;
+  /** The reason in the viewer's (or the store's) language. */
+  text: string;
+};
 
-export function taskActorOf(p: Principal): TaskActor {
-  return p.kind === 'user'
-    ? { orgId: p.orgId, userId: p.userId, role: p.role, storeIds: p.storeIds }
-    : { orgId: p.orgId, userId: null, role: null, storeIds: p.storeIds };
+export type CareTaskItem = {
+  id: string;
+  storeId: string;
+  customerId: string;
+  memberNo: string | null;
+  customerName: string;
+  tier: string | null;
+  ownerRule: RuleId;
+  ownerKey: string;
+  kind: string;
+  category: string;
+  channels: string[];
+  assigneeRole: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  status: string;
+  createOn: string;
+  dueOn: string;
+  originalDueOn: string;
+  sendAfter: string | null;
+  escalatedAt: string | null;
+  escalatedTo: string | null;
+  outcome: string | null;
+  note: string | null;
+  completedAt: string | null;
+  version: number;
+  reasons: TaskReason[];
+};
+
+export type ListTasksQuery = {
+  orgId: string;
+  viewer: Viewer;
+  view: TaskView;
+  scope: TaskScope;
+  /** For scope 'store' (required when the viewer has several stores). */
+  storeId?: string;
+  /** Today in the store's calendar. */
+  date: string;
+  cursor?: string;
+  limit?: number;
+  /** Also list tasks done or cancelled (today view: what she already did today). */
+  includeClosed?: boolean;
+  locale?: Locale;
+};
+
+type TaskRow = {
+  id: string;
+  store_id: string;
+  customer_id: string;
+  member_no: string | null;
+  customer_name: string;
+  tier: string | null;
+  owner_rule: string;
+  owner_key: string;
+  kind: string;
+  category: string;
+  channels: string[];
+  assignee_role: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  status: string;
+  create_on: string;
+  due_on: string;
+  original_due_on: string;
+  send_after: Date | string | null;
+  escalated_at: Date | string | null;
+  escalated_to: string | null;
+  outcome: string | null;
+  note: string | null;
+  completed_at: Date | string | null;
+  version: number;
+  store_locale: string;
+};
+
+const iso = (v: Date | string | null) => (v == null ? null : new Date(v).toISOString());
+
+/** A reason as text: the catalogue key with its params turned into words of the locale. */
+export function reasonText(locale: Locale, reasonKey: string, params: ReasonParams): string {
+  return appText(locale, reasonKey, reasonParamsFor(params, locale));
 }
 
-const isManager = (a: TaskActor) => a.role !== null && MANAGER_ROLES.includes(a.role);
+const SELECT = sql`
+  select t.id, t.store_id, t.customer_id, c.member_no, c.display_name as customer_name, c.tier,
+         t.owner_rule, t.owner_key, t.kind, t.category, t.channels, t.assignee_role, t.assignee_id,
+         u.display_name as assignee_name, t.status, t.create_on::text as create_on, t.due_on::text as due_on,
+         t.original_due_on::text as original_due_on, t.send_after, t.escalated_at, t.escalated_to, t.outcome, t.note,
+         t.completed_at, t.version, s.locale as store_locale
+  from care_tasks t
+  join customers c on c.id = t.customer_id
+  join stores s on s.id = t.store_id
+  left join users u on u.id = t.assignee_id`;
 
-/** Whether the actor may see and act on the task: hers (assigned or escalated to her), or her stores' as a manager. */
-function canSee(a: TaskActor, t: Pick<TaskRow, 'storeId' | 'assigneeId' | 'escalatedTo'>): boolean {
-  if (!a.storeIds.includes(t.storeId)) return false;
-  if (isManager(a)) return true;
-  return a.userId !== null && (t.assigneeId === a.userId || t.escalatedTo === a.userId);
-}
-
-/** Store-local today of each store, grouped: usually one or two distinct days. */
-async function todaysByStore(db: Db, orgId: string, storeIds: string[], now: Date) {
-  if (!storeIds.length) return new Map<string, string[]>();
-  const rows = await db
-    .select({ id: stores.id, tz: stores.timezone })
-    .from(stores)
-    .where(and(eq(stores.orgId, orgId), inArray(stores.id, storeIds)));
-  const byDay = new Map<string, string[]>();
-  for (const s of rows) {
-    const day = localDateOf(now, s.tz);
-    byDay.set(day, [...(byDay.get(day) ?? []), s.id]);
-  }
-  return byDay;
-}
-
-export async function storeToday(db: Db, storeId: string, now = new Date()): Promise<string> {
-  const [s] = await db.select({ tz: stores.timezone }).from(stores).where(eq(stores.id, storeId));
-  return localDateOf(now, s?.tz ?? 'UTC');
-}
-
-/**
- * A guide's (or a store's) open tasks for one view, keyset-paged on (due_on, id) — the order of the
- * care_tasks_assignee_due_idx / care_tasks_store_due_idx indexes — with their reasons in a second query.
- */
-export async function listTasks(db: Db, a: TaskActor, q: ListQuery, now = new Date()): Promise<TaskPage> {
-  if (q.scope === 'store' && !isManager(a)) throw new AppError('forbidden');
-  if (q.storeId && !a.storeIds.includes(q.storeId))
-    throw new AppError('validation_failed', {}, [
-      { field: 'query.storeId', code: 'unknown_store', message: 'Unknown store' },
-    ]);
-  const storeIds = q.storeId ? [q.storeId] : a.storeIds;
-  const byDay = await todaysByStore(db, a.orgId, storeIds, now);
-  const firstToday = [...byDay.keys()].sort()[0] ?? localDateOf(now, 'UTC');
-  if (!byDay.size) return { items: [], nextCursor: null, today: firstToday };
-
-  const dayCond = (day: string) =>
-    q.view === 'today'
-      ? eq(careTasks.dueOn, day)
-      : q.view === 'upcoming'
-        ? gt(careTasks.dueOn, day)
-        : lt(careTasks.dueOn, day);
-  const where: SQL[] = [
-    eq(careTasks.orgId, a.orgId),
-    eq(careTasks.status, 'open'),
-    or(...[...byDay].map(([day, ids]) => and(inArray(careTasks.storeId, ids), dayCond(day))))!,
-  ];
-  if (q.scope === 'mine') {
-    if (!a.userId) return { items: [], nextCursor: null, today: firstToday };
-    where.push(or(eq(careTasks.assigneeId, a.userId), eq(careTasks.escalatedTo, a.userId))!);
-  }
-  const after = decodeCursor(q.cursor);
-  if (after)
-    where.push(or(gt(careTasks.dueOn, after.k), and(eq(careTasks.dueOn, after.k), gt(careTasks.id, after.id)))!);
-  const rows = await db
-    .select({ t: careTasks })
-    .from(careTasks)
-    .where(and(...where))
-    .orderBy(asc(careTasks.dueOn), asc(careTasks.id))
-    .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit).map((r) => r.t);
-  const items = await toListItems(db, page);
-  const last = page.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.dueOn, last.id) : null,
-    today: firstToday,
-  };
-}
-
-function reasonOf(r: typeof careTaskReasons.$inferSelect): TaskReason {
-  const params = (r.params ?? {}) as Record<string, unknown>;
-  const key = typeof params.reasonKey === 'string' ? params.reasonKey : r.ruleId;
-  return { ruleId: r.ruleId as RuleId, reasonKey: key, occasionKey: r.occasionKey, dueOn: r.dueOn, params };
-}
-
-async function toListItems(db: Db, tasks: TaskRow[]): Promise<TaskListItem[]> {
-  if (!tasks.length) return [];
-  const ids = tasks.map((t) => t.id);
-  const [reasons, people, custs] = await Promise.all([
-    db
-      .select()
-      .from(careTaskReasons)
-      .where(inArray(careTaskReasons.taskId, ids))
-      .orderBy(asc(careTaskReasons.createdAt), asc(careTaskReasons.id)),
-    namesOf(
-      db,
-      tasks.flatMap((t) => [t.assigneeId, t.escalatedTo, t.completedBy]),
-    ),
-    db
-      .select({
-        id: customers.id,
-        displayName: customers.displayName,
-        memberNo: customers.memberNo,
-        tier: customers.tier,
-        lastVisitAt: customers.lastVisitAt,
-      })
-      .from(customers)
-      .where(
-        inArray(
-          customers.id,
-          tasks.map((t) => t.customerId),
-        ),
-      ),
-  ]);
-  const byTask = new Map<string, TaskReason[]>();
-  for (const r of reasons) byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), reasonOf(r)]);
-  const custById = new Map(custs.map((c) => [c.id, c]));
-  const person = (id: string | null) => (id ? { id, name: people.get(id) ?? '' } : null);
-  return tasks.map((t) => {
-    const c = custById.get(t.customerId)!;
+async function withReasons(db: Db, found: TaskRow[], locale: Locale | undefined): Promise<CareTaskItem[]> {
+  if (!found.length) return [];
+  const reasons = await rows<{
+    task_id: string;
+    rule_id: string;
+    occasion_key: string;
+    due_on: string;
+    params: Record<string, unknown>;
+  }>(
+    db,
+    sql`select task_id, rule_id, occasion_key, due_on::text as due_on, params from care_task_reasons
+        where task_id = any(${`{${found.map((f) => f.id).join(',')}}`}::uuid[]) order by created_at, id`,
+  );
+  const byTask = new Map<string, typeof reasons>();
+  for (const r of reasons) byTask.set(r.task_id, [...(byTask.get(r.task_id) ?? []), r]);
+  return found.map((t) => {
+    const lng = (locale ?? t.store_locale) as Locale;
+    const rs = (byTask.get(t.id) ?? []).map((r): TaskReason => {
+      const { reasonKey, ...params } = r.params as { reasonKey?: string } & ReasonParams;
+      const key = reasonKey ?? `care.rules.${r.rule_id}`;
+      return {
+        ruleId: r.rule_id as RuleId,
+        occasionKey: r.occasion_key,
+        dueOn: r.due_on,
+        reasonKey: key,
+        params,
+        text: reasonText(lng, key, params),
+      };
+    });
+    // The owner's reason first.
+    rs.sort((a, b) => (a.occasionKey === t.owner_key ? -1 : b.occasionKey === t.owner_key ? 1 : 0));
     return {
       id: t.id,
-      storeId: t.storeId,
-      customer: {
-        id: c.id,
-        displayName: c.displayName,
-        memberNo: c.memberNo,
-        tier: c.tier,
-        lastVisitAt: c.lastVisitAt?.toISOString() ?? null,
-      },
-      kind: t.kind as ContactKind,
-      category: t.category as MessageCategory,
-      channels: t.channels,
-      status: t.status as TaskListItem['status'],
-      dueOn: t.dueOn,
-      originalDueOn: t.originalDueOn,
-      assignee: person(t.assigneeId),
-      assigneeRole: t.assigneeRole,
-      escalatedAt: t.escalatedAt?.toISOString() ?? null,
-      escalatedTo: person(t.escalatedTo),
-      outcome: (t.outcome as CareOutcome | null) ?? null,
-      reasons: byTask.get(t.id) ?? [],
+      storeId: t.store_id,
+      customerId: t.customer_id,
+      memberNo: t.member_no,
+      customerName: t.customer_name,
+      tier: t.tier,
+      ownerRule: t.owner_rule as RuleId,
+      ownerKey: t.owner_key,
+      kind: t.kind,
+      category: t.category,
+      channels: t.channels ?? [],
+      assigneeRole: t.assignee_role,
+      assigneeId: t.assignee_id,
+      assigneeName: t.assignee_name,
+      status: t.status,
+      createOn: t.create_on,
+      dueOn: t.due_on,
+      originalDueOn: t.original_due_on,
+      sendAfter: iso(t.send_after),
+      escalatedAt: iso(t.escalated_at),
+      escalatedTo: t.escalated_to,
+      outcome: t.outcome,
+      note: t.note,
+      completedAt: iso(t.completed_at),
       version: t.version,
+      reasons: rs,
     };
   });
 }
 
-async function namesOf(db: Db, ids: Array<string | null>): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((x): x is string => Boolean(x)))];
-  if (!wanted.length) return new Map();
-  const found = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
-  return new Map(found.map((u) => [u.id, u.name]));
-}
-
-async function taskOrThrow(db: Db, a: TaskActor, id: string): Promise<TaskRow> {
-  const [t] = await db
-    .select()
-    .from(careTasks)
-    .where(and(eq(careTasks.orgId, a.orgId), eq(careTasks.id, id)));
-  // Another store's task, or a colleague's for staff, is "not found": she must not learn it exists.
-  if (!t || !canSee(a, t)) throw notFound();
-  return t;
-}
-
-/** The words to say, from the organisation's library in her language (the store's when hers is unknown). */
-async function suggestionsFor(
-  db: Db,
-  t: TaskRow,
-  reasons: TaskReason[],
-  ctx: { customer: RenderContext['customer']; guide: string; store: string; brand: string; item: string | null },
-  locale: Locale,
-): Promise<SuggestedMessage[]> {
-  const library = await effectiveTemplates(db, t.orgId, { locale, category: t.category as MessageCategory });
-  const params = reasons[0]?.params ?? {};
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  const context: RenderContext = {
-    customer: ctx.customer,
-    guide: ctx.guide,
-    store: ctx.store,
-    brand: ctx.brand,
-    date: (str(params.date) ?? t.dueOn) as RenderContext['date'],
-    holidayId: str(params.holiday) as HolidayId | null,
-    termId: str(params.term) as SolarTermId | null,
-    season: str(params.season),
-    item: ctx.item,
-  };
-  const fits = pickTemplates(library, {
-    category: t.category as MessageCategory,
-    locale,
-    holidayId: context.holidayId,
-    termId: context.termId,
-    context,
-  });
-  // A call or visit starts from a script; a message from a message. Both are offered, the fitting first.
-  const wantScript = t.kind === 'call' || t.kind === 'visit';
-  const first = fits.filter((f) => (f.format === 'script') === wantScript);
-  const ordered = [...first, ...fits.filter((f) => !first.includes(f))];
-  const out: SuggestedMessage[] = [];
-  for (const tpl of ordered.slice(0, 6)) {
-    const r = renderTemplate(tpl, context);
-    if (r.ok)
-      out.push({ templateId: tpl.id, title: tpl.title, format: tpl.format, locale, subject: r.subject, text: r.text });
-  }
-  return out;
-}
-
-export async function getTaskDetail(db: Db, p: Principal, id: string): Promise<TaskDetail> {
-  const a = taskActorOf(p);
-  const t = await taskOrThrow(db, a, id);
-  const [item] = await toListItems(db, [t]);
-  const c = await getCustomerRowOrThrow(db, a, t.customerId);
-  const [file, purchases, store, org, me, contacts, complaint, completedBy] = await Promise.all([
-    toCustomer(db, p, c),
-    db
-      .select({
-        occurredAt: receipts.occurredAt,
-        receiptNo: receipts.receiptNo,
-        productName: receiptLines.productName,
-        size: receiptLines.size,
-        colour: receiptLines.colour,
-        quantity: receiptLines.quantity,
-        paidAmount: receiptLines.paidAmount,
-        currency: receipts.currency,
-      })
-      .from(receipts)
-      .innerJoin(receiptLines, eq(receiptLines.receiptId, receipts.id))
-      .where(and(eq(receipts.orgId, a.orgId), eq(receipts.customerId, c.id), eq(receipts.kind, 'sale')))
-      .orderBy(desc(receipts.occurredAt), asc(receiptLines.lineNo))
-      .limit(5),
-    db.select().from(stores).where(eq(stores.id, t.storeId)),
-    db.select({ name: organizations.name }).from(organizations).where(eq(organizations.orgId, a.orgId)),
-    a.userId ? db.select({ name: users.displayName }).from(users).where(eq(users.id, a.userId)) : Promise.resolve([]),
-    db
-      .select({ id: contactLog.id })
-      .from(contactLog)
-      .where(and(eq(contactLog.orgId, a.orgId), eq(contactLog.taskId, t.id)))
-      .orderBy(asc(contactLog.contactedAt)),
-    db.select({ id: complaints.id }).from(complaints).where(eq(complaints.taskId, t.id)).limit(1),
-    t.completedBy ? namesOf(db, [t.completedBy]) : Promise.resolve(new Map<string, string>()),
-  ]);
-  const s = store[0]!;
-  const locale = s.locale as Locale;
-  const suggestions = await suggestionsFor(
-    db,
-    t,
-    item!.reasons,
-    {
-      customer: { familyName: c.familyName, givenName: c.givenName, gender: c.gender as 'female' | 'male' | null },
-      guide: me[0]?.name ?? item!.assignee?.name ?? s.name,
-      store: s.name,
-      brand: org[0]?.name ?? '',
-      item: purchases[0]?.productName ?? null,
-    },
-    locale,
-  );
-  const contactList = (await Promise.all(contacts.map((x) => getContact(db, a.orgId, x.id)))).filter(
-    (x): x is NonNullable<typeof x> => Boolean(x),
-  );
-  return {
-    ...item!,
-    note: t.note,
-    completedAt: t.completedAt?.toISOString() ?? null,
-    completedBy: t.completedBy ? { id: t.completedBy, name: completedBy.get(t.completedBy) ?? '' } : null,
-    contactId: t.contactId,
-    complaintId: complaint[0]?.id ?? null,
-    customerFile: file,
-    recentPurchases: purchases.map((x) => ({
-      ...x,
-      occurredAt: x.occurredAt.toISOString(),
-      paidAmount: Number(x.paidAmount),
-    })),
-    suggestions,
-    contacts: contactList,
-  };
-}
-
-// ---- actions ---------------------------------------------------------------------------------------
-
-/** Updates an open task at the version the guide saw; a newer version (or a closed task) is a 409. */
-async function updateAt(db: Db, t: TaskRow, version: number, set: Partial<typeof careTasks.$inferInsert>) {
-  if (t.status !== 'open')
-    throw new AppError('conflict', {}, [
-      { field: 'body.version', code: 'task_closed', message: 'This task is already closed' },
-    ]);
-  const [row] = await db
-    .update(careTasks)
-    .set({ ...set, version: sql`${careTasks.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(careTasks.id, t.id), eq(careTasks.version, version), eq(careTasks.status, 'open')))
-    .returning();
-  if (!row)
-    throw new AppError('conflict', {}, [
-      { field: 'body.version', code: 'stale', message: 'Someone changed this task; reload it and try again' },
-    ]);
-  return row;
-}
-
-export async function snoozeTask(db: Db, p: Principal, id: string, body: { version: number; until: string }) {
-  const a = taskActorOf(p);
-  const t = await taskOrThrow(db, a, id);
-  const today = await storeToday(db, t.storeId);
-  if (body.until < today)
-    throw new AppError('validation_failed', {}, [
-      { field: 'body.until', code: 'in_past', message: 'Choose today or a later day' },
-    ]);
-  if (body.until === t.dueOn)
-    throw new AppError('validation_failed', {}, [
-      { field: 'body.until', code: 'unchanged', message: 'The task is already due that day' },
-    ]);
-  // A new due day restarts the wait before escalation.
-  await updateAt(db, t, body.version, { dueOn: body.until, escalatedAt: null, escalatedTo: null });
-}
-
-export async function reassignTask(db: Db, p: Principal, id: string, body: { version: number; assigneeId: string }) {
-  const a = taskActorOf(p);
-  const t = await taskOrThrow(db, a, id);
-  if (!(await isColleague(db, a.orgId, t.storeId, body.assigneeId)))
-    throw new AppError('validation_failed', {}, [
-      { field: 'body.assigneeId', code: 'not_colleague', message: 'Choose a colleague of this store' },
-    ]);
-  await updateAt(db, t, body.version, { assigneeId: body.assigneeId, escalatedAt: null, escalatedTo: null });
-}
-
-export async function cancelTask(db: Db, p: Principal, id: string, body: { version: number; reason: string }) {
-  const a = taskActorOf(p);
-  const t = await taskOrThrow(db, a, id);
-  await updateAt(db, t, body.version, {
-    status: 'cancelled',
-    note: body.reason,
-    completedAt: new Date(),
-    completedBy: a.userId,
-  });
-}
-
-const CHANNEL_OF_KIND: Record<ContactKind, ContactChannel> = {
-  call: 'call',
-  visit: 'visit',
-  letter: 'letter',
-  message: 'sms',
-};
+const SEES_ALL = new Set(['owner', 'hq']);
 
 /**
- * Completes a task: the contact lands on her timeline (messaging's contact log, counted in the staff
- * statistics) — or the one already recorded from the contact sheet is linked —; `appointment` adds a
- * follow-up task on the chosen day, `issue_raised` opens a complaint. All in one transaction.
+ * A guide's or a store's tasks: today (due today), upcoming (due later, already created) or overdue
+ * (open, due before today), ordered by due day (overdue: oldest first) then id. A guide sees her own
+ * tasks and those escalated to her; scope 'store' needs a manager (or owner/hq) of that store.
  */
-export async function completeTask(
+export async function listTasks(
   db: Db,
-  p: Principal,
-  id: string,
-  body: CompleteInput,
-): Promise<{ followUpTaskId: string | null; complaintId: string | null }> {
-  const a = taskActorOf(p);
-  const t = await taskOrThrow(db, a, id);
-  const c = await getCustomerRowOrThrow(db, a, t.customerId);
-  const today = await storeToday(db, t.storeId);
-  if (body.outcome === 'appointment' && body.appointmentOn! < today)
-    throw new AppError('validation_failed', {}, [
-      { field: 'body.appointmentOn', code: 'in_past', message: 'Choose today or a later day' },
-    ]);
-  if (t.status !== 'open')
-    throw new AppError('conflict', {}, [
-      { field: 'body.version', code: 'task_closed', message: 'This task is already closed' },
-    ]);
-  if (t.version !== body.version)
-    throw new AppError('conflict', {}, [
-      { field: 'body.version', code: 'stale', message: 'Someone changed this task; reload it and try again' },
-    ]);
-  const purpose: ContactPurpose =
-    body.outcome === 'issue_raised' ? 'complaint' : t.category === 'after_purchase' ? 'after_purchase' : 'care';
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    let contactId: string;
-    if (body.contactId) {
-      const [linked] = await tx
-        .select({ id: contactLog.id, taskId: contactLog.taskId })
-        .from(contactLog)
-        .where(and(eq(contactLog.orgId, a.orgId), eq(contactLog.id, body.contactId), eq(contactLog.customerId, c.id)));
-      if (!linked || (linked.taskId && linked.taskId !== t.id))
-        throw new AppError('validation_failed', {}, [
-          {
-            field: 'body.contactId',
-            code: 'unknown_contact',
-            message: 'This contact is not one of hers for this task',
-          },
-        ]);
-      if (!linked.taskId) await tx.update(contactLog).set({ taskId: t.id }).where(eq(contactLog.id, linked.id));
-      contactId = linked.id;
-    } else {
-      const row = await recordContact(tx, { orgId: a.orgId, userId: a.userId }, c, {
-        channel: body.channel ?? CHANNEL_OF_KIND[t.kind as ContactKind] ?? 'call',
-        purpose,
-        outcome: CONTACT_OUTCOME_OF[body.outcome],
-        note: body.note ?? null,
-        taskId: t.id,
-      });
-      contactId = row.id;
-    }
-    const [done] = await tx
-      .update(careTasks)
-      .set({
-        status: 'done',
-        outcome: body.outcome,
-        note: body.note?.trim() || null,
-        contactId,
-        completedAt: new Date(),
-        completedBy: a.userId,
-        version: sql`${careTasks.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(careTasks.id, t.id), eq(careTasks.version, body.version), eq(careTasks.status, 'open')))
-      .returning({ id: careTasks.id });
-    if (!done)
-      throw new AppError('conflict', {}, [
-        { field: 'body.version', code: 'stale', message: 'Someone changed this task; reload it and try again' },
+  q: ListTasksQuery,
+): Promise<{ items: CareTaskItem[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(q.limit ?? 50, 1), 200);
+  const where: SQL[] = [sql`t.org_id = ${q.orgId}`];
+  if (q.scope === 'mine') {
+    where.push(sql`(t.assignee_id = ${q.viewer.userId} or t.escalated_to = ${q.viewer.userId})`);
+    if (q.storeId) where.push(sql`t.store_id = ${q.storeId}`);
+  } else {
+    const storeId = q.storeId ?? (q.viewer.storeIds.length === 1 ? q.viewer.storeIds[0] : undefined);
+    if (!storeId) {
+      throw new AppError('validation_failed', {}, [
+        { field: 'query.storeId', code: 'required', message: 'Choose a store' },
       ]);
+    }
+    const manager =
+      SEES_ALL.has(q.viewer.role) || q.viewer.role === 'store_manager' || q.viewer.role === 'regional_manager';
+    if (!manager || (!SEES_ALL.has(q.viewer.role) && !q.viewer.storeIds.includes(storeId))) {
+      throw new AppError('forbidden');
+    }
+    where.push(sql`t.store_id = ${storeId}`);
+  }
+  const closed = q.includeClosed && q.view === 'today';
+  where.push(closed ? sql`t.status in ('open', 'done', 'cancelled')` : sql`t.status = 'open'`);
+  if (q.view === 'today') where.push(sql`t.due_on = ${q.date}::date`);
+  else if (q.view === 'upcoming') where.push(sql`t.due_on > ${q.date}::date`);
+  else where.push(sql`t.due_on < ${q.date}::date`);
 
-    let followUpTaskId: string | null = null;
-    if (body.outcome === 'appointment') {
-      const key = `appointment:${t.id}`;
-      const [f] = await tx
-        .insert(careTasks)
-        .values({
-          orgId: t.orgId,
-          storeId: t.storeId,
-          customerId: t.customerId,
-          ownerRule: t.ownerRule,
-          ownerKey: key,
-          kind: 'visit',
-          category: t.category,
-          channels: t.channels,
-          assigneeRole: t.assigneeRole,
-          assigneeId: a.userId ?? t.assigneeId,
-          createOn: today,
-          dueOn: body.appointmentOn!,
-          originalDueOn: body.appointmentOn!,
-          countsTowardBudget: false,
-          note: body.note?.trim() || null,
-        })
-        .returning({ id: careTasks.id });
-      followUpTaskId = f!.id;
-      await tx.insert(careTaskReasons).values({
-        orgId: t.orgId,
-        taskId: f!.id,
-        customerId: t.customerId,
-        ruleId: t.ownerRule,
-        occasionKey: key,
-        dueOn: body.appointmentOn!,
-        params: { reasonKey: 'appointment', date: body.appointmentOn!, fromTask: t.id },
-      });
-    }
-    let complaintId: string | null = null;
-    if (body.outcome === 'issue_raised') {
-      const [row] = await tx
-        .insert(complaints)
-        .values({
-          orgId: t.orgId,
-          storeId: t.storeId,
-          customerId: t.customerId,
-          taskId: t.id,
-          summary: body.complaintSummary!.trim(),
-          openedBy: a.userId!,
-        })
-        .returning({ id: complaints.id });
-      complaintId = row!.id;
-    }
-    return { followUpTaskId, complaintId };
-  });
+  const after = decodeCursor(q.cursor);
+  if (after) where.push(sql`(t.due_on, t.id) > (${after.k}::date, ${after.id}::uuid)`);
+  const found = await rows<TaskRow>(
+    db,
+    sql`${SELECT} where ${sql.join(where, sql` and `)} order by t.due_on, t.id limit ${limit + 1}`,
+  );
+  const items = await withReasons(db, found.slice(0, limit), q.locale ?? q.viewer.locale);
+  const last = items.at(-1);
+  return { items, nextCursor: found.length > limit && last ? encodeCursor(last.dueOn, last.id) : null };
 }
 
-export async function getComplaint(db: Db, p: Principal, id: string) {
-  const [row] = await db
-    .select()
-    .from(complaints)
-    .where(and(eq(complaints.orgId, p.orgId), eq(complaints.id, id)));
-  if (!row || !p.storeIds.includes(row.storeId)) throw notFound();
-  const names = await namesOf(db, [row.openedBy]);
-  const [c] = await db.select({ name: customers.displayName }).from(customers).where(eq(customers.id, row.customerId));
-  return {
-    id: row.id,
-    storeId: row.storeId,
-    customerId: row.customerId,
-    customerName: c?.name ?? '',
-    taskId: row.taskId,
-    summary: row.summary,
-    status: row.status,
-    openedBy: { id: row.openedBy, name: names.get(row.openedBy) ?? '' },
-    createdAt: row.createdAt.toISOString(),
-  };
+/** One task with its reasons, or undefined (callers check the viewer's access to its store). */
+export async function getTask(
+  db: Db,
+  orgId: string,
+  taskId: string,
+  locale?: Locale,
+): Promise<CareTaskItem | undefined> {
+  const found = await rows<TaskRow>(db, sql`${SELECT} where t.org_id = ${orgId} and t.id = ${taskId}`);
+  return (await withReasons(db, found, locale))[0];
+}
+
+/** Every task due on a day in a store (any status), for the CLI and reports, ordered by assignee then customer. */
+export async function tasksDueOn(
+  db: Db,
+  orgId: string,
+  storeId: string,
+  date: string,
+  locale?: Locale,
+): Promise<CareTaskItem[]> {
+  const found = await rows<TaskRow>(
+    db,
+    sql`${SELECT} where t.org_id = ${orgId} and t.store_id = ${storeId} and t.due_on = ${date}::date
+        order by u.display_name nulls last, c.display_name, t.id`,
+  );
+  return withReasons(db, found, locale);
 }

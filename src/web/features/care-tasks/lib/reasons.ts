@@ -1,6 +1,6 @@
 // A task's reasons in the reader's language: the catalogue text of the reason key (care.reasons.*, or
 // careTasks.reasons.* for what the task screens add, such as a booked appointment), filled with the
-// words reasonParamsFor makes from the reason's ids; the rule's name when neither has the key.
+// words reasonParamsFor makes from the reason's ids; the rule's name when the catalogue lacks the key.
 import type { TFunction } from 'i18next';
 import type { TaskReason } from '../../../../contracts/care-tasks';
 import type { Locale } from '../../../../contracts/common';
@@ -9,11 +9,8 @@ import type { ReasonParams } from '../../../../domain/care/rules/types';
 
 export function reasonText(t: TFunction, r: TaskReason, locale: Locale): string {
   const params = reasonParamsFor(r.params as ReasonParams, locale);
-  for (const key of [`care.reasons.${r.reasonKey}`, `careTasks.reasons.${r.reasonKey}`]) {
-    const text = t(key, { ...params, defaultValue: '' });
-    if (text) return text;
-  }
-  return t(`care.rules.${r.ruleId}`);
+  const text = t(r.reasonKey, { ...params, defaultValue: '' });
+  return text || t(`care.rules.${r.ruleId}`);
 }
 
 export function asLocale(lng: string): Locale {

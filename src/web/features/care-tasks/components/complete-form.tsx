@@ -24,7 +24,9 @@ export function CompleteForm({ task, today, timeZone, onDone }: Props) {
   const { t, i18n } = useTranslation();
   const recorded = task.contacts.at(-1) ?? null;
   const [outcome, setOutcome] = useState<CareOutcome | null>(null);
-  const [useRecorded, setUseRecorded] = useState(Boolean(recorded));
+  // Linking the contact already recorded is the default as soon as there is one (it may arrive later).
+  const [linkChoice, setUseRecorded] = useState<boolean | null>(null);
+  const useRecorded = linkChoice ?? Boolean(recorded);
   const [channel, setChannel] = useState<ContactChannel>(DEFAULT_CHANNEL[task.kind]);
   const [appointmentOn, setAppointmentOn] = useState(addDays(today, 1));
   const [complaint, setComplaint] = useState('');

@@ -16,6 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -26,7 +27,7 @@ import { ErrorAlert, PageLoader } from '../../../components/query-state';
 import { formatDayMedium } from '../../../lib/days';
 import { formatDate, formatDateTime, formatMoney } from '../../../lib/format';
 import { ContactCustomerButton } from '../../messaging/components/contact-customer-button';
-import { useCancelTask, useTask } from '../api/tasks';
+import { taskKey, useCancelTask, useTask } from '../api/tasks';
 import { asLocale, reasonText } from '../lib/reasons';
 import { CompleteForm } from './complete-form';
 import { ReassignModal, SnoozeModal } from './task-modals';
@@ -67,6 +68,7 @@ function TaskBody({
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
   const locale = asLocale(i18n.language);
   const [choice, setChoice] = useState(task.suggestions[0]?.templateId ?? null);
   const chosen = task.suggestions.find((s) => s.templateId === choice) ?? null;
@@ -198,6 +200,7 @@ function TaskBody({
             taskId={task.id}
             purpose={task.category === 'after_purchase' ? 'after_purchase' : 'care'}
             label={t('careTasks.detail.callOrMessage')}
+            onRecorded={() => void qc.invalidateQueries({ queryKey: taskKey(task.id) })}
             buttonProps={{ size: 'md' }}
           />
           <Menu position="bottom-end" withinPortal>

@@ -140,13 +140,26 @@ beforeAll(async () => {
     [GUIDE, 'staff'],
     [MANAGER, 'store_manager'],
   ] as const)
-    await api.post('/api/users', { displayName: u.name, email: u.email, password: u.password, role, storeIds: [storeId] });
+    await api.post('/api/users', {
+      displayName: u.name,
+      email: u.email,
+      password: u.password,
+      role,
+      storeIds: [storeId],
+    });
   const users = (await api.get('/api/users')) as { items: Array<{ id: string; email: string }> };
   const guideId = users.items.find((u) => u.email === GUIDE.email)!.id;
-  const consents = ['email', 'sms', 'phone', 'messaging'].map((channel) => ({ channel, purpose: 'care', granted: true }));
+  const consents = ['email', 'sms', 'phone', 'messaging'].map((channel) => ({
+    channel,
+    purpose: 'care',
+    granted: true,
+  }));
   const customer = async (o: Record<string, unknown>) =>
-    ((await api.post('/api/customers', { storeId, gender: 'female', ownerUserId: guideId, consents, ...o })) as { id: string })
-      .id;
+    (
+      (await api.post('/api/customers', { storeId, gender: 'female', ownerUserId: guideId, consents, ...o })) as {
+        id: string;
+      }
+    ).id;
   const monthDay = today.slice(5);
   birthdayId = await customer({
     familyName: '王',
@@ -154,7 +167,12 @@ beforeAll(async () => {
     email: HER.email,
     phones: [{ number: '13800138000' }],
     birthday: `1986-${monthDay}`,
-    profile: { clothingSize: 'M', shoeSize: '37', family: [{ relation: 'child', name: '小雨' }], notes: '喜欢素色羊绒' },
+    profile: {
+      clothingSize: 'M',
+      shoeSize: '37',
+      family: [{ relation: 'child', name: '小雨' }],
+      notes: '喜欢素色羊绒',
+    },
   });
   buyerId = await customer({
     familyName: '李',
@@ -163,7 +181,13 @@ beforeAll(async () => {
     phones: [{ number: '13900139000' }],
     profile: { clothingSize: 'S', notes: '大衣要干洗' },
   });
-  await customer({ familyName: '赵', givenName: '敏', email: 'zhao.min@example.com', phones: [{ number: '13700137000' }], birthday: `1979-${monthDay}` });
+  await customer({
+    familyName: '赵',
+    givenName: '敏',
+    email: 'zhao.min@example.com',
+    phones: [{ number: '13700137000' }],
+    birthday: `1979-${monthDay}`,
+  });
   // A big purchase a week ago: the after-purchase call is due today.
   await api.post('/api/purchases', {
     storeId,
@@ -186,7 +210,10 @@ beforeAll(async () => {
   await database.close();
   const gen = await runCli(['tasks', 'generate', '--date', today, '--json'], { KEQING_DATA_DIR: dataDir }, 300_000);
   expect(gen.code, gen.stderr).toBe(0);
-  const result = JSON.parse(gen.stdout.trim().split('\n').at(-1)!) as { created: number; byRule: Record<string, number> };
+  const result = JSON.parse(gen.stdout.trim().split('\n').at(-1)!) as {
+    created: number;
+    byRule: Record<string, number>;
+  };
   expect(result.byRule).toMatchObject({ birthday: 2, after_purchase_call: 1 });
 
   server = await startServer(env);
@@ -200,7 +227,12 @@ afterAll(async () => {
 
 describe('care journey', () => {
   it('a guide works her list: a call with an outcome, a birthday e-mail and SMS, all on her timeline', async () => {
-    const { context, page } = await signedIn(GUIDE, { viewport: PHONE, userAgent: IPHONE, isMobile: true, hasTouch: true });
+    const { context, page } = await signedIn(GUIDE, {
+      viewport: PHONE,
+      userAgent: IPHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
     await chooseLanguage(page, 'English');
     // Today is the first thing in the navigation.
     const firstNav = page.getByRole('navigation').last().getByRole('link').first();
@@ -216,7 +248,10 @@ describe('care journey', () => {
     await call.getByRole('button').click();
     const sheet = dialog(page);
     await sheet.getByText('Why').waitFor();
-    await sheet.getByText(/羊绒大衣/).first().waitFor();
+    await sheet
+      .getByText(/羊绒大衣/)
+      .first()
+      .waitFor();
     await sheet.getByText('大衣要干洗').waitFor();
     await shoot(page, 'journey-call-task-phone');
     await pick(sheet, 'Reached');
@@ -228,7 +263,10 @@ describe('care journey', () => {
 
     // The birthday: suggested words in her language, sent by e-mail through the outbox…
     await cards(page).filter({ hasText: '王丽华' }).getByRole('button').click();
-    await sheet.getByText(/Birthday|birthday/).first().waitFor();
+    await sheet
+      .getByText(/Birthday|birthday/)
+      .first()
+      .waitFor();
     const words = sheet.getByTestId('task-message');
     await expect.poll(() => words.inputValue()).toContain('王女士');
     const text = `${await words.inputValue()}`;
@@ -283,7 +321,7 @@ describe('care journey', () => {
     const m = await signedIn(MANAGER);
     await chooseLanguage(m.page, 'English');
     await m.page.goto('/today');
-    await m.page.getByRole('radio', { name: 'My store' }).click({ force: true });
+    await pick(m.page, 'My store');
     await expect.poll(() => cards(m.page).count()).toBe(1);
     await m.context.close();
 
@@ -335,7 +373,11 @@ describe('care journey', () => {
             await shoot(page, `${code}-empty-${size}`);
           } else {
             await page.goto('/settings');
-            await page.getByRole('link').filter({ hasText: /话术库|話術庫|メッセージ文例集|Message library/ }).first().waitFor();
+            await page
+              .getByRole('link')
+              .filter({ hasText: /话术库|話術庫|メッセージ文例集|Message library/ })
+              .first()
+              .waitFor();
             await shoot(page, `${code}-settings-${size}`);
             await page.goto(`/settings/templates?category=birthday&locale=${code}`);
             await page.getByTestId('template-card').first().waitFor();

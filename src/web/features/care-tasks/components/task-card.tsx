@@ -13,10 +13,10 @@ export const KIND_ICON: Record<TaskListItem['kind'], IconName> = {
   letter: 'mail',
 };
 
-type Props = { task: TaskListItem; today: string; timeZone: string; onOpen: () => void };
+type Props = { task: TaskListItem; today: string; timeZone: string; showAssignee: boolean; onOpen: () => void };
 
 /** One task in the list: who, why, and how (call, message, visit), one tap to open it. */
-export function TaskCard({ task, today, timeZone, onOpen }: Props) {
+export function TaskCard({ task, today, timeZone, showAssignee, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const locale = asLocale(i18n.language);
   const overdue = task.dueOn < today;
@@ -68,7 +68,13 @@ export function TaskCard({ task, today, timeZone, onOpen }: Props) {
                   })
                 : t('careTasks.card.neverVisited')}
             </Text>
-            {task.assignee && <Text size="xs">{t('careTasks.card.assignee', { name: task.assignee.name })}</Text>}
+            {showAssignee && (
+              <Text size="xs">
+                {task.assignee
+                  ? t('careTasks.card.assignee', { name: task.assignee.name })
+                  : t('careTasks.card.unassigned')}
+              </Text>
+            )}
             {task.escalatedTo && (
               <Text size="xs" c="orange.8">
                 {t('careTasks.card.escalated', { name: task.escalatedTo.name })}

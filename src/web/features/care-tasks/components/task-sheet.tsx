@@ -1,8 +1,8 @@
 import {
+  ActionIcon,
   Alert,
   Anchor,
   Badge,
-  Button,
   Divider,
   Group,
   Menu,
@@ -192,7 +192,7 @@ function TaskBody({
       )}
 
       {open && (
-        <Group gap="xs" grow>
+        <Group gap="xs" wrap="nowrap">
           <ContactCustomerButton
             customer={c}
             text={chosen?.format === 'script' ? '' : text}
@@ -201,13 +201,13 @@ function TaskBody({
             purpose={task.category === 'after_purchase' ? 'after_purchase' : 'care'}
             label={t('careTasks.detail.callOrMessage')}
             onRecorded={() => void qc.invalidateQueries({ queryKey: taskKey(task.id) })}
-            buttonProps={{ size: 'md' }}
+            buttonProps={{ size: 'md', style: { flex: 1 } }}
           />
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <Button variant="default" size="md" leftSection={<Icon name="dots" size={18} />}>
-                {t('careTasks.actions.more')}
-              </Button>
+              <ActionIcon variant="default" size={42} aria-label={t('careTasks.actions.more')}>
+                <Icon name="dots" size={20} />
+              </ActionIcon>
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Item leftSection={<Icon name="clock" size={16} />} onClick={() => setDialog('snooze')}>

@@ -89,6 +89,7 @@ export function TodayPage() {
               task={task}
               today={today}
               timeZone={timeZone}
+              showAssignee={scope === 'store'}
               onOpen={() => set({ task: task.id })}
             />
           ))}

@@ -188,15 +188,33 @@ beforeAll(async () => {
     phones: [{ number: '13700137000' }],
     birthday: `1979-${monthDay}`,
   });
-  // A big purchase a week ago: the after-purchase call is due today.
-  await api.post('/api/purchases', {
-    storeId,
-    customerId: buyerId,
-    sellerId: guideId,
-    receiptNo: 'R-20001',
-    occurredAt: new Date(Date.now() - 7 * 86_400_000).toISOString(),
-    lines: [{ productName: '羊绒大衣', size: 'S', colour: '驼色', quantity: 1, unitListPrice: 468_000 }],
+  await customer({
+    familyName: '孙',
+    givenName: '悦',
+    email: 'sun.yue@example.com',
+    phones: [{ number: '13600136000' }],
+    birthday: `1992-${monthDay}`,
   });
+  const zhou = await customer({
+    familyName: '周',
+    givenName: '雅',
+    email: 'zhou.ya@example.com',
+    phones: [{ number: '13500135000' }],
+    profile: { clothingSize: 'L' },
+  });
+  // Big purchases a week ago: the after-purchase calls are due today.
+  for (const [customerId, receiptNo, productName, price] of [
+    [buyerId, 'R-20001', '羊绒大衣', 468_000],
+    [zhou, 'R-20002', '真丝连衣裙', 259_000],
+  ] as const)
+    await api.post('/api/purchases', {
+      storeId,
+      customerId,
+      sellerId: guideId,
+      receiptNo,
+      occurredAt: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+      lines: [{ productName, size: 'S', colour: '驼色', quantity: 1, unitListPrice: price }],
+    });
   await server.stop();
 
   // The engine's first run was a month ago (so last week's purchase is not "back-dated"), then today's run.
@@ -214,7 +232,7 @@ beforeAll(async () => {
     created: number;
     byRule: Record<string, number>;
   };
-  expect(result.byRule).toMatchObject({ birthday: 2, after_purchase_call: 1 });
+  expect(result.byRule).toMatchObject({ birthday: 3, after_purchase_call: 2 });
 
   server = await startServer(env);
 }, 600_000);
@@ -239,7 +257,8 @@ describe('care journey', () => {
     expect(await firstNav.innerText()).toContain('Today');
     await firstNav.click();
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-    await expect.poll(() => cards(page).count()).toBe(3);
+    await expect.poll(() => cards(page).count()).toBe(5);
+    await shoot(page, 'journey-today-phone');
 
     // The after-purchase call: reasons, her essentials, completed with an outcome and a note.
     const call = cards(page).filter({ hasText: '李娜' });
@@ -259,7 +278,7 @@ describe('care journey', () => {
     await sheet.getByRole('button', { name: 'Complete task' }).click();
     await sheet.getByText(/Task completed/).waitFor();
     await sheet.getByRole('button', { name: 'Close' }).first().click();
-    await expect.poll(() => cards(page).count()).toBe(2);
+    await expect.poll(() => cards(page).count()).toBe(4);
 
     // The birthday: suggested words in her language, sent by e-mail through the outbox…
     await cards(page).filter({ hasText: '王丽华' }).getByRole('button').click();
@@ -304,7 +323,7 @@ describe('care journey', () => {
     await sheet.getByRole('button', { name: 'Complete task' }).click();
     await sheet.getByText(/Task completed/).waitFor();
     await sheet.getByRole('button', { name: 'Close' }).first().click();
-    await expect.poll(() => cards(page).count()).toBe(1);
+    await expect.poll(() => cards(page).count()).toBe(3);
 
     // Her timeline shows the contacts.
     await page.goto(`/customers/${birthdayId}?tab=timeline`);
@@ -322,7 +341,8 @@ describe('care journey', () => {
     await chooseLanguage(m.page, 'English');
     await m.page.goto('/today');
     await pick(m.page, 'My store');
-    await expect.poll(() => cards(m.page).count()).toBe(1);
+    await expect.poll(() => cards(m.page).count()).toBe(3);
+    expect(await cards(m.page).first().innerText()).toContain('For 林小美');
     await m.context.close();
 
     const { context, page } = await signedIn(OWNER);

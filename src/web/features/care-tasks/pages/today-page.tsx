@@ -64,7 +64,7 @@ export function TodayPage() {
         </Text>
       )}
       <Tabs value={view} onChange={(v) => set({ view: v && v !== 'today' ? v : null })} keepMounted={false}>
-        <Tabs.List grow>
+        <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
           {TASK_VIEWS.map((v) => (
             <Tabs.Tab key={v} value={v} leftSection={<Icon name={VIEW_ICONS[v]} size={16} />}>
               {t(`careTasks.tabs.${v}`)}

@@ -202,6 +202,21 @@ describe('lists', () => {
     expect([...days].sort()).toEqual(days);
   });
 
+  it('lists a task escalated to the manager among hers', async () => {
+    const x = await task({ assigneeId: guide2Id, dueOn: addDays(today, -5) });
+    expect(ids(await manager.get('/api/care/tasks?view=overdue'))).not.toContain(x.id);
+    await t.database.db
+      .update(careTasks)
+      .set({ escalatedAt: new Date(), escalatedTo: managerId })
+      .where(eq(careTasks.id, x.id));
+    const res = await manager.get('/api/care/tasks?view=overdue');
+    expect(ids(res)).toContain(x.id);
+    expect(res.json().items.find((i: { id: string }) => i.id === x.id)).toMatchObject({
+      escalatedTo: { id: managerId, name: 'mgr' },
+      assignee: { id: guide2Id },
+    });
+  });
+
   it('keeps stores apart: another store’s task is not listed and is 404', async () => {
     const b = await task({ storeId: storeB, assigneeId: otherGuideId, dueOn: todayB });
     expect(ids(await otherGuide.get('/api/care/tasks'))).toEqual([b.id]);

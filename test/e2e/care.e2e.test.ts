@@ -325,6 +325,21 @@ describe('care journey', () => {
     await sheet.getByRole('button', { name: 'Close' }).first().click();
     await expect.poll(() => cards(page).count()).toBe(3);
 
+    // A call where she raises an issue: a complaint record is opened, with a link to it.
+    await cards(page).filter({ hasText: '周雅' }).getByRole('button').click();
+    await pick(sheet, 'Issue raised');
+    await sheet.getByLabel(/What did she raise/).fill('连衣裙洗后有点缩水');
+    await sheet.getByLabel('Note').fill('约她周六带来门店看看');
+    await sheet.getByRole('button', { name: 'Complete task' }).click();
+    await sheet.getByText(/Complaint opened\./).waitFor();
+    await sheet
+      .getByRole('link', { name: /Complaint opened — view it/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Complaint' }).waitFor();
+    await page.getByText('连衣裙洗后有点缩水').waitFor();
+    await shoot(page, 'journey-complaint-phone');
+
     // Her timeline shows the contacts.
     await page.goto(`/customers/${birthdayId}?tab=timeline`);
     await page.getByRole('heading', { level: 1, name: '王丽华' }).waitFor();
@@ -341,7 +356,7 @@ describe('care journey', () => {
     await chooseLanguage(m.page, 'English');
     await m.page.goto('/today');
     await pick(m.page, 'My store');
-    await expect.poll(() => cards(m.page).count()).toBe(3);
+    await expect.poll(() => cards(m.page).count()).toBe(2);
     expect(await cards(m.page).first().innerText()).toContain('For 林小美');
     await m.context.close();
 

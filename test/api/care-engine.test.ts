@@ -9,11 +9,13 @@ import {
   escalateOverdueTasks,
   generateCareTasks,
   generateForStore,
+  getCareSettings,
   listTasks,
   loadStores,
   runDailyCare,
   setRuleEnabled,
   tasksDueOn,
+  updateCareSettings,
 } from '../../src/server/modules/care';
 import { usesPostgres } from '../helpers/db';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -502,5 +504,84 @@ describe('daily job', () => {
     const again = await runDailyCare(t.database, undefined, new Date('2027-04-01T23:30:00Z'));
     expect(again.find((d) => d.storeCode === s.store.code)).toBeUndefined();
     expect(await reasonsOf(c.id)).toEqual(['birthday:2027']);
+  });
+});
+
+describe('restarts', () => {
+  it('a run that fails mid-way leaves whole batches; the next run fills in the rest', async () => {
+    const s = await storeWithStaff();
+    await markFirstRun(db(), s.store, '2027-01-01');
+    for (let i = 0; i < 24; i += 1) await makeCustomer(db(), s.store, { birthday: '1990-03-17', ownerId: s.guide.id });
+    const crash = await makeCustomer(db(), s.store, {
+      birthday: '1990-03-17',
+      ownerId: s.guide.id,
+      memberNo: `CRASH${s.store.code}`,
+    });
+    // The database refuses one customer's reasons, as if the process died while writing that batch.
+    await db().execute(
+      sql.raw(`create or replace function care_test_crash() returns trigger language plpgsql as $$
+        begin
+          if new.customer_id = '${crash.id}' then raise exception 'simulated crash'; end if;
+          return new;
+        end $$`),
+    );
+    await db().execute(
+      sql.raw(
+        `create trigger care_test_crash before insert on care_task_reasons for each row execute function care_test_crash()`,
+      ),
+    );
+    await expect(
+      generateCareTasks(t.database, {
+        orgId: t.orgId,
+        storeId: s.store.id,
+        date: '2027-03-17',
+        source: 'api',
+        batchSize: 5,
+      }),
+    ).rejects.toThrow();
+    await db().execute(sql.raw(`drop trigger care_test_crash on care_task_reasons`));
+    const count = async () =>
+      (
+        await rows<{ tasks: number; orphans: number }>(
+          db(),
+          sql`select count(*)::int as tasks,
+                     count(*) filter (where not exists (select 1 from care_task_reasons r where r.task_id = t.id))::int as orphans
+              from care_tasks t where t.store_id = ${s.store.id}`,
+        )
+      )[0]!;
+    const partial = await count();
+    expect(partial.orphans).toBe(0);
+    expect(partial.tasks % 5).toBe(0); // whole batches only
+    expect(partial.tasks).toBeLessThan(25);
+    const [unfinished] = await rows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from care_runs where store_id = ${s.store.id} and finished_at is null`,
+    );
+    expect(unfinished!.n).toBe(1);
+    const rerun = await run(s.store, '2027-03-17');
+    expect(rerun.created).toBe(25 - partial.tasks);
+    expect(await count()).toEqual({ tasks: 25, orphans: 0 });
+  });
+});
+
+describe('settings', () => {
+  it('switching a rule on records the day; off keeps it; the defaults come from the seeds', async () => {
+    const actor = { orgId: t.orgId, userId: null };
+    const before = await getCareSettings(db(), t.orgId);
+    expect(before.settings.rules.after_purchase_call.delayDays).toBe(7);
+    expect(before.settings.escalation.afterDays).toBe(2);
+    await setRuleEnabled(db(), actor, 'holiday', false, { today: '2027-04-01' });
+    expect((await getCareSettings(db(), t.orgId)).activity.holiday).toEqual({
+      enabled: false,
+      activeSince: '2027-04-01',
+    });
+    const on = await setRuleEnabled(db(), actor, 'holiday', true, { today: '2027-04-05' });
+    expect(on.activity.holiday).toEqual({ enabled: true, activeSince: '2027-04-05' });
+    expect(on.settings.rules.holiday.enabled).toBe(true);
+    await expect(
+      updateCareSettings(db(), actor, { guards: { budget: { maxContacts: 0 } } } as never),
+    ).rejects.toThrow();
+    await db().execute(sql`delete from care_rule_activity where org_id = ${t.orgId}`);
+    await db().execute(sql`delete from care_settings where org_id = ${t.orgId}`);
   });
 });

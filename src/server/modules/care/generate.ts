@@ -15,15 +15,17 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { RULE_IDS, type AssigneeRole, type RuleId } from '../../../contracts/care';
 import {
+  isKeyCustomer,
   localDateOf,
   planCustomerCare,
+  type CareFacts,
   rulePrecedence,
   type CareHistory,
   type CarePlan,
   type IsoDate,
   type PlannedTask,
 } from '../../../domain/care';
-import type { Database, Db } from '../../db/client';
+import { rows, type Database, type Db } from '../../db/client';
 import { careRuns } from '../../db/schema';
 import { withJobLock } from '../../jobs/scheduler';
 import {
@@ -35,6 +37,7 @@ import {
   type LoadedCustomer,
   type RunContext,
   type StoreRow,
+  uuidArray,
 } from './facts.loader';
 import { activeSinceFor, getCareSettings } from './settings.service';
 
@@ -77,6 +80,8 @@ export type StoreRunResult = {
   /** True when another run of this store held the lock for longer than lockWaitMs. */
   skipped: boolean;
   ms: number;
+  /** Where the time went (ms): waiting for reads, planning in Node, waiting for writes. */
+  phases: { read: number; plan: number; write: number };
 };
 
 export type GenerateResult = Omit<StoreRunResult, 'storeId' | 'storeCode' | 'runId' | 'skipped'> & {
@@ -105,6 +110,7 @@ export async function generateCareTasks(database: Database, opts: GenerateOption
     merged: 0,
     customers: 0,
     ms: 0,
+    phases: { read: 0, plan: 0, write: 0 },
     stores: results,
   };
   for (const r of results) {
@@ -115,6 +121,7 @@ export async function generateCareTasks(database: Database, opts: GenerateOption
     total.merged += r.merged;
     total.customers += r.customers;
     total.ms += r.ms;
+    for (const k of ['read', 'plan', 'write'] as const) total.phases[k] += r.phases[k];
     for (const id of RULE_IDS) total.byRule[id] += r.byRule[id];
   }
   return total;
@@ -155,6 +162,7 @@ function emptyResult(store: StoreRow, date: IsoDate): StoreRunResult {
     customers: 0,
     skipped: false,
     ms: 0,
+    phases: { read: 0, plan: 0, write: 0 },
   };
 }
 
@@ -193,39 +201,65 @@ export async function generateForStore(
     return { loaded, history };
   };
 
-  // Pipeline: the next batch is read while this one is planned and written.
-  let next = fetchBatch(null);
-  let pendingWrite: Promise<void> = Promise.resolve();
-  for (;;) {
-    const batch = await next;
-    if (!batch.loaded.length) break;
-    next = fetchBatch(batch.loaded.at(-1)!.facts.customerId);
-    const plans: PlanOfCustomer[] = [];
-    for (const customer of batch.loaded) {
-      const plan = planCustomerCare({
+  const plan1 = memoisedPlanner(
+    (customer, history) =>
+      planCustomerCare({
         date,
-        customer: customer.facts,
+        customer,
         settings,
         store: { market: ctx.market, timeZone: store.timezone },
         activeSince,
-        history: batch.history.get(customer.facts.customerId)!,
-      });
+        history,
+      }),
+    settings.rules.vip_visit_plan,
+  );
+
+  // Pipeline: the next batch is read while this one is planned and written.
+  // Both promises get a handler at once: one may fail while the loop awaits the other, and is then
+  // rethrown where it is awaited (a failed batch ends the run; the batches before it are committed).
+  const handled = <T>(p: Promise<T>) => {
+    p.catch(() => undefined);
+    return p;
+  };
+  let next = handled(fetchBatch(null));
+  let pendingWrite: Promise<void> = Promise.resolve();
+  const ph = result.phases;
+  let mark = performance.now();
+  const lap = (key: keyof typeof ph) => {
+    const now = performance.now();
+    ph[key] += now - mark;
+    mark = now;
+  };
+  for (;;) {
+    const batch = await next;
+    lap('read');
+    if (!batch.loaded.length) break;
+    next = handled(fetchBatch(batch.loaded.at(-1)!.facts.customerId));
+    const plans: PlanOfCustomer[] = [];
+    for (const customer of batch.loaded) {
+      const plan = plan1(customer.facts, batch.history.get(customer.facts.customerId)!);
       result.unchanged += plan.unchanged.length;
       result.suppressed += plan.suppressed.length;
       if (plan.tasks.length) plans.push({ customer, plan, history: batch.history.get(customer.facts.customerId)! });
     }
     result.customers += batch.loaded.length;
+    lap('plan');
     await pendingWrite;
-    pendingWrite = writePlans(db, ctx, run!.id, plans).then((w) => {
-      result.created += w.created;
-      result.unchanged += w.conflicts;
-      result.tasks += w.tasks;
-      result.merged += w.merged;
-      for (const id of RULE_IDS) result.byRule[id] += w.byRule[id];
-    });
+    lap('write');
+    pendingWrite = handled(
+      writePlans(db, ctx, run!.id, plans).then((w) => {
+        result.created += w.created;
+        result.unchanged += w.conflicts;
+        result.tasks += w.tasks;
+        result.merged += w.merged;
+        for (const id of RULE_IDS) result.byRule[id] += w.byRule[id];
+      }),
+    );
   }
   await pendingWrite;
   await next.catch(() => undefined);
+  lap('write');
+  for (const k of Object.keys(ph) as Array<keyof typeof ph>) ph[k] = Math.round(ph[k]);
 
   result.ms = Math.round(performance.now() - started);
   await db
@@ -239,6 +273,40 @@ export async function generateForStore(
     })
     .where(eq(careRuns.id, run!.id));
   return result;
+}
+
+// ---- planning ----------------------------------------------------------------------------------
+
+/**
+ * planCustomerCare with a memo for the whole-audience days: on a holiday most customers have the same
+ * facts but for their id, and the plan depends on the id only through the ids it carries — except for
+ * a key customer, whose visit-plan days are spread by a hash of her id (never memoised). The memo key
+ * is everything else the planner reads (facts and history), so a hit gives exactly the plan the planner
+ * would have made; the ids are put back.
+ */
+export function memoisedPlanner(
+  plan: (facts: CareFacts, history: CareHistory) => CarePlan,
+  vip: Parameters<typeof isKeyCustomer>[0] | null = null,
+  maxEntries = 100_000,
+): (facts: CareFacts, history: CareHistory) => CarePlan {
+  const memo = new Map<string, CarePlan>();
+  return (facts, history) => {
+    if (vip && vip.enabled && isKeyCustomer(vip, facts)) return plan(facts, history);
+    const { customerId, ...rest } = facts;
+    const key = JSON.stringify([rest, history.contacts, history.openTasks, [...history.handledKeys]]);
+    const hit = memo.get(key);
+    if (!hit) {
+      const fresh = plan(facts, history);
+      if (memo.size >= maxEntries) memo.clear();
+      memo.set(key, fresh);
+      return fresh;
+    }
+    return {
+      tasks: hit.tasks.map((t) => ({ ...t, customerId, reasons: t.reasons.map((o) => ({ ...o, customerId })) })),
+      unchanged: hit.unchanged,
+      suppressed: hit.suppressed.map((x) => ({ ...x, customerId })),
+    };
+  };
 }
 
 // ---- assignees -------------------------------------------------------------------------------------
@@ -344,6 +412,21 @@ export async function writePlans(
 
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
+    // Open tasks that take reasons in must still be open (a guide may have completed one meanwhile):
+    // locked, so they stay open until this batch is written.
+    const targets = [...new Set(reasonRows.map((r) => r.task_id as string).filter((id) => !newTaskKeys.has(id)))];
+    if (targets.length) {
+      const open = await rows<{ id: string }>(
+        tx,
+        sql`select id from care_tasks where id = any(${uuidArray(targets)}) and status = 'open' for update`,
+      );
+      const stillOpen = new Set(open.map((o) => o.id));
+      const closed = new Set(targets.filter((id) => !stillOpen.has(id)));
+      if (closed.size) {
+        for (let i = reasonRows.length - 1; i >= 0; i -= 1)
+          if (closed.has(reasonRows[i]!.task_id as string)) reasonRows.splice(i, 1);
+      }
+    }
     if (taskRows.length) {
       await tx.execute(sql`
         insert into care_tasks (id, org_id, store_id, customer_id, owner_rule, owner_key, kind, category, channels,
@@ -356,12 +439,12 @@ export async function writePlans(
           id uuid, customer_id uuid, owner_rule text, owner_key text, kind text, category text, channels text,
           assignee_role text, assignee_id uuid, create_on date, due_on date, send_after timestamptz, counts boolean)`);
     }
+    if (!reasonRows.length) return;
     const inserted = (await tx.execute(sql`
       insert into care_task_reasons (org_id, task_id, customer_id, rule_id, occasion_key, due_on, params)
       select ${ctx.orgId}, x.task_id, x.customer_id, x.rule_id, x.occasion_key, x.due_on, x.params
       from jsonb_to_recordset(${JSON.stringify(reasonRows)}::jsonb) as x(
         task_id uuid, customer_id uuid, rule_id text, occasion_key text, due_on date, params jsonb)
-      join care_tasks t on t.id = x.task_id and t.status = 'open'
       on conflict (org_id, customer_id, occasion_key) do nothing
       returning task_id, rule_id, occasion_key`)) as unknown as {
       rows: Array<{ task_id: string; rule_id: RuleId; occasion_key: string }>;

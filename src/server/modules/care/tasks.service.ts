@@ -197,10 +197,26 @@ export async function listTasks(
   q: ListTasksQuery,
 ): Promise<{ items: CareTaskItem[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(q.limit ?? 50, 1), 200);
-  const where: SQL[] = [sql`t.org_id = ${q.orgId}`];
+  // Conditions on a care_tasks row aliased x; each branch below is one range of an index.
+  const cond: SQL[] = [sql`x.org_id = ${q.orgId}`];
+  const closed = q.includeClosed && q.view === 'today';
+  cond.push(closed ? sql`x.status in ('open', 'done', 'cancelled')` : sql`x.status = 'open'`);
+  if (q.view === 'today') cond.push(sql`x.due_on = ${q.date}::date`);
+  else if (q.view === 'upcoming') cond.push(sql`x.due_on > ${q.date}::date`);
+  else cond.push(sql`x.due_on < ${q.date}::date`);
+  const after = decodeCursor(q.cursor);
+  if (after) cond.push(sql`(x.due_on, x.id) > (${after.k}::date, ${after.id}::uuid)`);
+
+  const branch = (extra: SQL) =>
+    sql`(select x.id from care_tasks x where ${sql.join([...cond, extra], sql` and `)}
+         order by x.due_on, x.id limit ${limit + 1})`;
+  let ids: SQL;
   if (q.scope === 'mine') {
-    where.push(sql`(t.assignee_id = ${q.viewer.userId} or t.escalated_to = ${q.viewer.userId})`);
-    if (q.storeId) where.push(sql`t.store_id = ${q.storeId}`);
+    const store = q.storeId ? sql` and x.store_id = ${q.storeId}` : sql``;
+    // Her own tasks, and those escalated to her (a manager): two index ranges, merged.
+    ids = sql`${branch(sql`x.assignee_id = ${q.viewer.userId}${store}`)} union ${branch(
+      sql`x.escalated_to = ${q.viewer.userId}${store}`,
+    )}`;
   } else {
     const storeId = q.storeId ?? (q.viewer.storeIds.length === 1 ? q.viewer.storeIds[0] : undefined);
     if (!storeId) {
@@ -213,19 +229,11 @@ export async function listTasks(
     if (!manager || (!SEES_ALL.has(q.viewer.role) && !q.viewer.storeIds.includes(storeId))) {
       throw new AppError('forbidden');
     }
-    where.push(sql`t.store_id = ${storeId}`);
+    ids = branch(sql`x.store_id = ${storeId}`);
   }
-  const closed = q.includeClosed && q.view === 'today';
-  where.push(closed ? sql`t.status in ('open', 'done', 'cancelled')` : sql`t.status = 'open'`);
-  if (q.view === 'today') where.push(sql`t.due_on = ${q.date}::date`);
-  else if (q.view === 'upcoming') where.push(sql`t.due_on > ${q.date}::date`);
-  else where.push(sql`t.due_on < ${q.date}::date`);
-
-  const after = decodeCursor(q.cursor);
-  if (after) where.push(sql`(t.due_on, t.id) > (${after.k}::date, ${after.id}::uuid)`);
   const found = await rows<TaskRow>(
     db,
-    sql`${SELECT} where ${sql.join(where, sql` and `)} order by t.due_on, t.id limit ${limit + 1}`,
+    sql`${SELECT} where t.id in (${ids}) order by t.due_on, t.id limit ${limit + 1}`,
   );
   const items = await withReasons(db, found.slice(0, limit), q.locale ?? q.viewer.locale);
   const last = items.at(-1);

@@ -223,6 +223,7 @@ export async function generateForStore(
   };
   let next = handled(fetchBatch(null));
   let pendingWrite: Promise<void> = Promise.resolve();
+  let batches = 0;
   const ph = result.phases;
   let mark = performance.now();
   const lap = (key: keyof typeof ph) => {
@@ -245,6 +246,13 @@ export async function generateForStore(
     result.customers += batch.loaded.length;
     lap('plan');
     await pendingWrite;
+    batches += 1;
+    // A first run of a big store grows care_tasks from nothing: refresh the planner's statistics as it
+    // grows (after batches 1, 2, 4, 8, …) so the history reads keep using the per-customer indexes.
+    if ((batches & (batches - 1)) === 0 && result.tasks > 1000) {
+      await db.execute(sql`analyze care_tasks`);
+      await db.execute(sql`analyze care_task_reasons`);
+    }
     lap('write');
     pendingWrite = handled(
       writePlans(db, ctx, run!.id, plans).then((w) => {

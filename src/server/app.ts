@@ -33,6 +33,8 @@ import { salonRoutes } from './modules/salon/salon.routes';
 import { afterSalesRoutes } from './modules/after-sales/after-sales.routes';
 import { messagingRoutes } from './modules/messaging/messaging.routes';
 import { unsubscribeRoutes } from './modules/messaging/unsubscribe.routes';
+import { careTasksRoutes } from './modules/care/tasks.routes';
+import { careTemplatesRoutes } from './modules/care/templates.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -112,6 +114,8 @@ export async function buildApp({
   await app.register(salonRoutes, { db });
   await app.register(afterSalesRoutes, { db });
   await app.register(messagingRoutes, { db, messaging: config.messaging });
+  await app.register(careTasksRoutes, { db });
+  await app.register(careTemplatesRoutes, { db });
   // The customer's unsubscribe page: public, outside /api, rate-limited.
   await app.register(unsubscribeRoutes, { db });
 

@@ -62,6 +62,18 @@ const ContactsPage = lazy(() =>
   import('../features/messaging/pages/contacts-page').then((m) => ({ default: m.ContactsPage })),
 );
 
+// Care tasks (issue 6): today's list, complaints opened from a task, the settings hub and the message library.
+const TodayPage = lazy(() => import('../features/care-tasks/pages/today-page').then((m) => ({ default: m.TodayPage })));
+const ComplaintPage = lazy(() =>
+  import('../features/care-tasks/pages/complaint-page').then((m) => ({ default: m.ComplaintPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../features/care-tasks/pages/settings-page').then((m) => ({ default: m.SettingsPage })),
+);
+const TemplatesPage = lazy(() =>
+  import('../features/care-tasks/pages/templates-page').then((m) => ({ default: m.TemplatesPage })),
+);
+
 function page(node: ReactNode, capability?: Capability) {
   const content = <Suspense fallback={<PageLoader />}>{node}</Suspense>;
   return capability ? <RequireCapability capability={capability}>{content}</RequireCapability> : content;
@@ -99,6 +111,10 @@ export function AppRoutes() {
         <Route path="contacts" element={page(<ContactsPage />, 'contactStats')} />
         <Route path="settings/services" element={page(<ServicesPage />, 'serviceMenu')} />
         <Route path="settings/categories" element={page(<CategoriesPage />, 'afterSalesPolicy')} />
+        <Route path="today" element={page(<TodayPage />)} />
+        <Route path="complaints/:id" element={page(<ComplaintPage />)} />
+        <Route path="settings" element={page(<SettingsPage />)} />
+        <Route path="settings/templates" element={page(<TemplatesPage />)} />
         <Route path="account" element={page(<AccountPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

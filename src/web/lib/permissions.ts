@@ -25,6 +25,8 @@ export const ACCESS = {
   fileContest: MANAGERS,
   // Contacts and messages: each employee's contact statistics, the outbox, the contact log.
   contactStats: MANAGERS,
+  // Care (issue 6): the message library is the brand's; every guide reads it.
+  editTemplates: HEAD_OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof ACCESS;

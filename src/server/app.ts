@@ -33,6 +33,7 @@ import { salonRoutes } from './modules/salon/salon.routes';
 import { afterSalesRoutes } from './modules/after-sales/after-sales.routes';
 import { messagingRoutes } from './modules/messaging/messaging.routes';
 import { unsubscribeRoutes } from './modules/messaging/unsubscribe.routes';
+import { metricsRoutes } from './modules/metrics/metrics.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -112,6 +113,7 @@ export async function buildApp({
   await app.register(salonRoutes, { db });
   await app.register(afterSalesRoutes, { db });
   await app.register(messagingRoutes, { db, messaging: config.messaging });
+  await app.register(metricsRoutes, { database });
   // The customer's unsubscribe page: public, outside /api, rate-limited.
   await app.register(unsubscribeRoutes, { db });
 

@@ -20,6 +20,8 @@ import { rows } from '../../db/client';
 import { classificationSettings, type ClvModelParams } from '../../db/schema';
 import {
   aggSql,
+  catIdxSql,
+  catsFromBitsSql,
   catsSql,
   cdSql,
   computedCapsSql,
@@ -37,8 +39,10 @@ import {
 
 /** Days per model unit: weeks, as in the literature and `keqing clv fit`. */
 export const UNIT_DAYS = 7;
+/** Memory for the recompute's sorts and hash aggregates (PostgreSQL; its own transaction only). */
+export const METRICS_WORK_MEM = process.env.KEQING_RECOMPUTE_WORK_MEM ?? '256MB';
 /** Above this many customers per currency the models are fitted on a deterministic hash sample. */
-export const FIT_SAMPLE = 60_000;
+export const FIT_SAMPLE = 25_000;
 
 export async function getClassSettings(
   db: Db,
@@ -81,6 +85,15 @@ async function okModels(db: Db, orgId: string): Promise<Map<string, BgNbdParams>
 
 const num = (v: unknown) => Number(v);
 
+/** More categories than bits in a bigint: her categories then need a pass of their own. */
+async function hasManyCategories(db: Db, orgId: string): Promise<boolean> {
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from product_categories where org_id = ${orgId}`,
+  );
+  return num(r?.n) > 63;
+}
+
 /**
  * Brings the customer_metrics rows of these customers up to date in one set-based statement, classed
  * against the thresholds and CLV model the last full run stored. Called from afterReceipts in the
@@ -96,7 +109,9 @@ export async function refreshCustomerMetrics(
   if (!ids.length) return;
   const { settings } = await getClassSettings(tx, orgId);
   const scope: Scope = { orgId, asOf: options.asOf ?? null, ids };
-  const base = sql`_m_cust as (${custSql(scope)}), _m_cd as (${cdSql(scope)}), _m_agg as (${aggSql(settings)})`;
+  const manyCats = await hasManyCategories(tx, orgId);
+  const base = sql`_m_cust as (${custSql(scope)}), _m_catidx as (${catIdxSql(orgId)}), _m_cd as (${cdSql(scope)}),
+    _m_agg as (${aggSql(settings)})`;
   const models = await okModels(tx, orgId);
   const keys = models.size
     ? (await rows<{ currency: string; x: number; t: number }>(tx, sql`with ${base} ${gKeysSql}`)).map((k) => ({
@@ -108,7 +123,7 @@ export async function refreshCustomerMetrics(
   const terms = gTerms(keys, models);
   await tx.execute(sql`
     with ${base},
-      _m_cats as (${catsSql(scope)}),
+      _m_cats as (${manyCats ? catsSql(scope) : catsFromBitsSql}),
       _m_caps as (${storedCapsSql(orgId)}),
       _m_spend as (${spendSql}),
       _m_g as (${gSql(terms)})
@@ -280,6 +295,12 @@ export async function recomputeAll(
   };
   const asOf = options.asOf ?? null;
   const result = await database.db.transaction(async (tx) => {
+    if (database.kind === 'postgres') {
+      if (!/^\d+(kB|MB|GB)$/.test(METRICS_WORK_MEM)) throw new Error('KEQING_RECOMPUTE_WORK_MEM: use e.g. 256MB');
+      await tx.execute(sql.raw(`set local work_mem = '${METRICS_WORK_MEM}'`));
+      // The statements are wide and run once: compiling them (JIT) costs more than it saves.
+      await tx.execute(sql`set local jit = off`);
+    }
     const { settings } = await getClassSettings(tx, orgId);
     const scope: Scope = { orgId, asOf, ids: null };
     const temp = async (name: string, body: ReturnType<typeof sql>) => {
@@ -289,11 +310,12 @@ export async function recomputeAll(
     await temp('_m_cust', custSql(scope));
     await tx.execute(sql`create index on _m_cust (customer_id)`);
     step('customers');
+    await temp('_m_catidx', catIdxSql(orgId));
     await temp('_m_cd', cdSql(scope));
     step('purchase days');
     await temp('_m_agg', aggSql(settings));
     step('aggregates');
-    await temp('_m_cats', catsSql(scope));
+    await temp('_m_cats', (await hasManyCategories(tx, orgId)) ? catsSql(scope) : catsFromBitsSql);
     step('categories');
     await tx.execute(sql`delete from classification_thresholds where org_id = ${orgId}`);
     await tx.execute(thresholdsSql(orgId, asOf, settings));

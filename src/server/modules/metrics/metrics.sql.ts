@@ -29,7 +29,19 @@ export function custSql({ orgId, asOf, ids }: Scope): SQL {
     where c.org_id = ${orgId} and c.merged_into_id is null${only(sql`c.id`, ids)}`;
 }
 
+/**
+ * Categories as bits (at most 63 per organisation; beyond that the categories come from catsSql): each
+ * line ORs its category's bit into her day, so the one pass over the lines also yields what she bought.
+ */
+export function catIdxSql(orgId: string): SQL {
+  return sql`
+    select id, key, (1::bigint << (row_number() over (order by key) - 1)::int) as bit
+    from product_categories where org_id = ${orgId} order by key limit 63`;
+}
+
 export function cdSql({ orgId, ids }: Scope): SQL {
+  // Receipts get their store-local day once each (offset 0 keeps that subquery a node of its own),
+  // then the lines are joined to them and summed per customer and day.
   return sql`
     select u.customer_id, u.day,
            bool_or(u.sale) as sale,
@@ -39,20 +51,26 @@ export function cdSql({ orgId, ids }: Scope): SQL {
            coalesce(sum(u.paid) filter (where u.home), 0)::bigint as value,
            coalesce(sum(u.paid) filter (where u.home and u.sale), 0)::bigint as sale_value,
            coalesce(sum(u.paid) filter (where u.home and u.sale and u.disc > 0), 0)::bigint as disc_value,
-           coalesce(sum(u.qty), 0)::int as qty
+           coalesce(sum(u.qty), 0)::int as qty,
+           coalesce(bit_or(u.cat) filter (where u.sale), 0)::bigint as cats
     from (
-      select r.customer_id, (r.occurred_at at time zone st.timezone)::date as day,
-             r.kind = 'sale' as sale, r.kind = 'sale' as visit, r.occurred_at as at,
-             r.currency = cu.currency as home, l.paid_amount as paid, l.quantity as qty, l.discount as disc
+      select r.customer_id, r.day, r.sale, r.sale as visit, r.at, r.home,
+             l.paid_amount as paid, l.quantity as qty, l.discount as disc, ci.bit as cat
       from receipt_lines l
-      join receipts r on r.id = l.receipt_id
-      join stores st on st.id = r.store_id
-      join _m_cust cu on cu.customer_id = r.customer_id
-      where r.org_id = ${orgId}${only(sql`r.customer_id`, ids)}
-        and (r.occurred_at at time zone st.timezone)::date <= cu.as_of
+      join (
+        select r.id, r.customer_id, (r.occurred_at at time zone st.timezone)::date as day,
+               r.kind = 'sale' as sale, r.occurred_at as at, r.currency = cu.currency as home, cu.as_of
+        from receipts r
+        join stores st on st.id = r.store_id
+        join _m_cust cu on cu.customer_id = r.customer_id
+        where r.org_id = ${orgId}${only(sql`r.customer_id`, ids)}
+        offset 0
+      ) r on r.id = l.receipt_id
+      left join _m_catidx ci on ci.id = l.category_id
+      where r.day <= r.as_of
       union all
       select v.customer_id, (v.visited_at at time zone st.timezone)::date, false, true, v.visited_at,
-             false, 0, 0, 0
+             false, 0, 0, 0, null::bigint
       from service_visits v
       join stores st on st.id = v.store_id
       join _m_cust cu on cu.customer_id = v.customer_id
@@ -61,6 +79,15 @@ export function cdSql({ orgId, ids }: Scope): SQL {
     ) u
     group by u.customer_id, u.day`;
 }
+
+/** Her categories from the bits of her days (up to 63 categories). */
+export const catsFromBitsSql = sql`
+  select a.customer_id, m.keys
+  from _m_agg a
+  join (
+    select d.cats, array(select k.key from _m_catidx k where d.cats & k.bit <> 0 order by k.key) as keys
+    from (select distinct cats from _m_agg where cats <> 0) d
+  ) m on m.cats = a.cats`;
 
 export function aggSql(s: ClassSettings): SQL {
   const w = s.windowDays;
@@ -81,11 +108,13 @@ export function aggSql(s: ClassSettings): SQL {
            count(*) filter (where cd.visit and cd.day > (cu.as_of - interval '6 months')::date)::int as v6,
            count(*) filter (where cd.visit and cd.day > (cu.as_of - interval '12 months')::date)::int as v12,
            min(cd.day) filter (where cd.visit) as first_visit,
-           max(cd.day) filter (where cd.visit) as last_visit
+           max(cd.day) filter (where cd.visit) as last_visit,
+           coalesce(bit_or(cd.cats), 0)::bigint as cats
     from _m_cust cu left join _m_cd cd on cd.customer_id = cu.customer_id
     group by cu.customer_id, cu.org_id, cu.store_id, cu.currency, cu.as_of, cu.created_day`;
 }
 
+/** Her categories by a pass of their own (organisations with more than 63 categories). */
 export function catsSql({ orgId, ids }: Scope): SQL {
   return sql`
     select r.customer_id, array_agg(distinct pc.key order by pc.key) as keys
@@ -152,7 +181,15 @@ const partitionExpr = (s: ClassSettings, alias: string) =>
 /** The rows of customer_metrics, from _m_agg, _m_cats, _m_spend, _m_g, thresholds and models. */
 export function finalSelectSql(orgId: string, s: ClassSettings): SQL {
   const l = s.lapse;
-  const value = JSON.stringify(s.value);
+  // Per-currency money thresholds as plain CASE constants (not a JSON parameter parsed on every row).
+  const perCurrency = (m: Record<string, number>) => {
+    const entries = Object.entries(m).filter(([c]) => /^[A-Z]{3}$/.test(c));
+    if (!entries.length) return sql`null::float8`;
+    return sql`(case a.currency ${sql.join(
+      entries.map(([c, v]) => sql.raw(`when '${c}' then ${Number(v)}::float8`)),
+      sql` `,
+    )} end)`;
+  };
   return sql`
     select k.customer_id, k.org_id, k.store_id, k.currency, k.as_of,
            k.first_purchase_at, k.last_purchase_at, k.rec as recency_days,
@@ -240,8 +277,8 @@ export function finalSelectSql(orgId: string, s: ClassSettings): SQL {
                                  and cl.outcome in ('reached', 'appointment_booked', 'issue_raised'))
                       or a.visits > 0 end as engaged,
                t.recency_cuts as rc, t.frequency_cuts as fc, t.monetary_cuts as mc, t.abcd_cuts as abcd,
-               (${value}::jsonb -> 'vip' ->> a.currency)::float8 as vip,
-               (${value}::jsonb -> 'important' ->> a.currency)::float8 as important,
+               ${perCurrency(s.value.vip)} as vip,
+               ${perCurrency(s.value.important)} as important,
                a.f_life - 1 as x,
                (a.last_day - a.first_day) / 7.0 as ttx,
                (a.as_of - a.first_day) / 7.0 as tt,

@@ -25,6 +25,9 @@ export const ACCESS = {
   fileContest: MANAGERS,
   // Contacts and messages: each employee's contact statistics, the outbox, the contact log.
   contactStats: MANAGERS,
+  // Classes and worth: every manager reads the rules and the last run; head office changes them.
+  classSettings: MANAGERS,
+  editClassSettings: HEAD_OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof ACCESS;

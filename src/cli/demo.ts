@@ -51,6 +51,9 @@ export function registerDemoCommands(program: Command) {
         });
         if (tty) process.stderr.write('\n');
         await recordAudit(database.db, { orgId, action: 'demo.loaded', details: { ...opts, via: 'cli' } });
+        // Classes, lapse and worth for the new brand at once, rather than after the nightly run.
+        const { runRecompute } = await import('../server/modules/metrics/recompute.job');
+        await runRecompute(database, orgId);
         console.log(
           `Demo brand loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.stores} stores, ${summary.staff} staff, ${summary.customers} customers, ` +
             `${summary.receipts} receipts (${summary.lines} lines, ${summary.returns} returns), ${summary.visits} salon visits, ${summary.repairs} repairs.`,

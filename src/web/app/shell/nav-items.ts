@@ -29,7 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'registers', to: '/registers', icon: 'clipboard', capability: 'registers' },
   { key: 'fileContest', to: '/file-contest', icon: 'trophy', capability: 'fileContest' },
   { key: 'questionBank', to: '/settings/questions', icon: 'listDetails', capability: 'questionBank' },
-  { key: 'worth', to: '/worth', icon: 'trophy', capability: null },
+  { key: 'worth', to: '/worth', icon: 'sparkles', capability: null },
   { key: 'classes', to: '/settings/classes', icon: 'settings', capability: 'classSettings' },
   { key: 'account', to: '/account', icon: 'user', capability: null },
 ];

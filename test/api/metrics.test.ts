@@ -6,7 +6,11 @@ import { DEFAULT_CLASS_SETTINGS } from '../../src/contracts/metrics';
 import { abcdClass, paretoCuts, quintileCuts, rfmSegment, scoreHigher, scoreLower } from '../../src/domain/classes';
 import { rows } from '../../src/server/db/client';
 import { recomputeAll, refreshCustomerMetrics } from '../../src/server/modules/metrics/metrics.service';
-import { organisationsDue, runNightlyRecompute } from '../../src/server/modules/metrics/recompute.job';
+import {
+  organisationsDue,
+  runNightlyRecompute,
+  runRecomputeLocked,
+} from '../../src/server/modules/metrics/recompute.job';
 import { createTestApp, loginAs, OWNER, type Client, type TestApp } from '../helpers/app';
 
 let t: TestApp;
@@ -193,6 +197,10 @@ describe('customer metrics and classes', () => {
     expect(await organisationsDue(t.database, now)).toContain(t.orgId);
     expect(await runNightlyRecompute(t.database, now)).toEqual([t.orgId]);
     expect(await runNightlyRecompute(t.database, now)).toEqual([]);
+    expect((await metricsRows()).map(strip)).toEqual(first);
+    // Two at once (two app instances, or the CLI during the nightly run): one runs, the other steps aside.
+    const both = await Promise.all([runRecomputeLocked(t.database, t.orgId), runRecomputeLocked(t.database, t.orgId)]);
+    expect(both.filter((r) => r === null)).toHaveLength(1);
     expect((await metricsRows()).map(strip)).toEqual(first);
   });
 });

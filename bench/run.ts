@@ -1,16 +1,18 @@
 // `npm run bench`: each benchmark prints its figures next to a baseline measured in the same run.
-// BENCH_ONLY=search|import|clv|care runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
+// BENCH_ONLY=search|import|clv|recompute|care runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
 // BENCH_DATABASE_URL (PostgreSQL) and BENCH_PURCHASE_LINES drive the purchase-import bench.
 import { benchCare } from './care';
 import { benchClv } from './clv';
 import { benchImportPurchases } from './import-purchases';
 import { benchSearch } from './search';
+import { benchRecompute } from './recompute';
 
 const only = process.env.BENCH_ONLY;
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   search: benchSearch,
   import: benchImportPurchases,
   clv: benchClv,
+  recompute: benchRecompute,
   care: benchCare,
 };
 
@@ -31,6 +33,12 @@ for (const [name, run] of Object.entries(benches)) {
     const f = figures as { ratio: number; copy: { rowsPerSecond: number }; import: { rowsPerSecond: number } };
     console.log(
       `import ${f.import.rowsPerSecond} rows/s vs COPY ${f.copy.rowsPerSecond} rows/s: ratio ${f.ratio} (${f.ratio >= 0.5 ? 'meets' : 'MISSES'} the 0.5 target)`,
+    );
+  }
+  if (name === 'recompute' && 'ratio' in figures) {
+    const f = figures as { ratio: number; recomputeMs: number; baselineMs: number; customers: number; lines: number };
+    console.log(
+      `recompute of ${f.customers} customers / ${f.lines} lines ${f.recomputeMs} ms vs GROUP BY ${f.baselineMs} ms: ratio ${f.ratio} (${f.ratio <= 3 ? 'meets' : 'MISSES'} the 3× target)`,
     );
   }
   if (name === 'care' && 'generateSeconds' in figures) {

@@ -58,6 +58,10 @@ const ServicesPage = lazy(() =>
 );
 
 // Contacts and messages: staff statistics, the outbox, the contact log.
+const WorthPage = lazy(() => import('../features/metrics/pages/worth-page').then((m) => ({ default: m.WorthPage })));
+const ClassSettingsPage = lazy(() =>
+  import('../features/metrics/pages/class-settings-page').then((m) => ({ default: m.ClassSettingsPage })),
+);
 const ContactsPage = lazy(() =>
   import('../features/messaging/pages/contacts-page').then((m) => ({ default: m.ContactsPage })),
 );
@@ -109,6 +113,8 @@ export function AppRoutes() {
         <Route path="repairs/:id" element={page(<RepairPage />)} />
         <Route path="registers" element={page(<RegistersPage />, 'registers')} />
         <Route path="contacts" element={page(<ContactsPage />, 'contactStats')} />
+        <Route path="worth" element={page(<WorthPage />)} />
+        <Route path="settings/classes" element={page(<ClassSettingsPage />, 'classSettings')} />
         <Route path="settings/services" element={page(<ServicesPage />, 'serviceMenu')} />
         <Route path="settings/categories" element={page(<CategoriesPage />, 'afterSalesPolicy')} />
         <Route path="today" element={page(<TodayPage />)} />

@@ -15,6 +15,8 @@ export type NavKey =
   | 'fileContest'
   | 'questionBank'
   | 'contacts'
+  | 'worth'
+  | 'classes'
   | 'account';
 export type NavItem = { key: NavKey; to: string; icon: IconName; capability: Capability | null };
 
@@ -32,6 +34,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'fileContest', to: '/file-contest', icon: 'trophy', capability: 'fileContest' },
   { key: 'questionBank', to: '/settings/questions', icon: 'listDetails', capability: 'questionBank' },
   { key: 'settings', to: '/settings', icon: 'settings', capability: null },
+  { key: 'worth', to: '/worth', icon: 'sparkles', capability: null },
+  { key: 'classes', to: '/settings/classes', icon: 'settings', capability: 'classSettings' },
   { key: 'account', to: '/account', icon: 'user', capability: null },
 ];
 

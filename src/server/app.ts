@@ -33,6 +33,7 @@ import { salonRoutes } from './modules/salon/salon.routes';
 import { afterSalesRoutes } from './modules/after-sales/after-sales.routes';
 import { messagingRoutes } from './modules/messaging/messaging.routes';
 import { unsubscribeRoutes } from './modules/messaging/unsubscribe.routes';
+import { segmentsRoutes } from './modules/segments/segments.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -112,6 +113,7 @@ export async function buildApp({
   await app.register(salonRoutes, { db });
   await app.register(afterSalesRoutes, { db });
   await app.register(messagingRoutes, { db, messaging: config.messaging });
+  await app.register(segmentsRoutes, { db });
   // The customer's unsubscribe page: public, outside /api, rate-limited.
   await app.register(unsubscribeRoutes, { db });
 

@@ -260,14 +260,44 @@ export type LeafKind = (typeof LEAF_KINDS)[number];
 export type ConditionGroup = { kind: 'group'; op: 'and' | 'or'; conditions: Condition[] };
 export type Condition = LeafCondition | ConditionGroup;
 
-export const conditionGroupSchema: z.ZodType<ConditionGroup> = z.lazy(() =>
-  z.object({
-    kind: z.literal('group'),
-    op: z.enum(['and', 'or']),
-    conditions: z.array(conditionSchema).max(MAX_CONDITIONS),
-  }),
-);
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() => z.union([conditionGroupSchema, leafConditionSchema]));
+// One discriminated union over `kind` (groups included), so an error names the exact field:
+// body.definition.conditions.1.conditions.0.values.2.
+export const conditionGroupSchema = z.object({
+  kind: z.literal('group'),
+  op: z.enum(['and', 'or']),
+  get conditions(): z.ZodArray<typeof conditionSchema> {
+    return z.array(conditionSchema).max(MAX_CONDITIONS);
+  },
+});
+export const conditionSchema: z.ZodDiscriminatedUnion<
+  [
+    typeof conditionGroupSchema,
+    typeof profileConditionSchema,
+    typeof customConditionSchema,
+    typeof metricConditionSchema,
+    typeof classConditionSchema,
+    typeof tierConditionSchema,
+    typeof tagConditionSchema,
+    typeof consentConditionSchema,
+    typeof storeConditionSchema,
+    typeof ownerConditionSchema,
+    typeof birthdayConditionSchema,
+    typeof purchaseConditionSchema,
+  ]
+> = z.discriminatedUnion('kind', [
+  conditionGroupSchema,
+  profileConditionSchema,
+  customConditionSchema,
+  metricConditionSchema,
+  classConditionSchema,
+  tierConditionSchema,
+  tagConditionSchema,
+  consentConditionSchema,
+  storeConditionSchema,
+  ownerConditionSchema,
+  birthdayConditionSchema,
+  purchaseConditionSchema,
+]);
 
 function measure(c: Condition, depth: number): { depth: number; leaves: number } {
   if (c.kind !== 'group') return { depth, leaves: 1 };

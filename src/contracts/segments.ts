@@ -397,3 +397,19 @@ export const tagSchema = z.object({
 });
 export type Tag = z.infer<typeof tagSchema>;
 export const customerTagParamsSchema = z.object({ id: uuidSchema, tagId: uuidSchema });
+
+/** What the builder offers to pick from: tiers, tags, question-bank fields, guides of the caller's stores. */
+export const segmentOptionsSchema = z.object({
+  tiers: z.array(z.object({ key: z.string(), rank: z.number().int(), labels: z.record(z.string(), z.string()) })),
+  tags: z.array(tagSchema.omit({ customers: true })),
+  customFields: z.array(
+    z.object({
+      key: z.string(),
+      type: z.string(),
+      labels: z.record(z.string(), z.string()),
+      options: z.array(z.object({ value: z.string(), labels: z.record(z.string(), z.string()) })),
+    }),
+  ),
+  guides: z.array(z.object({ id: uuidSchema, name: z.string() })),
+});
+export type SegmentOptions = z.infer<typeof segmentOptionsSchema>;

@@ -62,6 +62,14 @@ const ContactsPage = lazy(() =>
   import('../features/messaging/pages/contacts-page').then((m) => ({ default: m.ContactsPage })),
 );
 
+// Segments and the manager dashboard.
+const SegmentsPage = lazy(() =>
+  import('../features/segments/pages/segments-page').then((m) => ({ default: m.SegmentsPage })),
+);
+const SegmentPage = lazy(() =>
+  import('../features/segments/pages/segment-page').then((m) => ({ default: m.SegmentPage })),
+);
+
 function page(node: ReactNode, capability?: Capability) {
   const content = <Suspense fallback={<PageLoader />}>{node}</Suspense>;
   return capability ? <RequireCapability capability={capability}>{content}</RequireCapability> : content;
@@ -99,6 +107,8 @@ export function AppRoutes() {
         <Route path="contacts" element={page(<ContactsPage />, 'contactStats')} />
         <Route path="settings/services" element={page(<ServicesPage />, 'serviceMenu')} />
         <Route path="settings/categories" element={page(<CategoriesPage />, 'afterSalesPolicy')} />
+        <Route path="segments" element={page(<SegmentsPage />)} />
+        <Route path="segments/:id" element={page(<SegmentPage />)} />
         <Route path="account" element={page(<AccountPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -25,6 +25,8 @@ export const ACCESS = {
   fileContest: MANAGERS,
   // Contacts and messages: each employee's contact statistics, the outbox, the contact log.
   contactStats: MANAGERS,
+  // Analytics: the manager dashboard (store, region or organisation, as far as her access reaches).
+  dashboard: MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof ACCESS;

@@ -13,6 +13,7 @@ import {
   segmentExportQuerySchema,
   segmentListItemSchema,
   segmentListQuerySchema,
+  segmentOptionsSchema,
   segmentSchema,
   tagBodySchema,
   tagSchema,
@@ -41,6 +42,7 @@ import {
   savedSegmentContext,
   segmentCustomerPage,
   segmentExportPages,
+  segmentOptions,
   tagsOfCustomer,
   unassignTag,
   updateSegment,
@@ -82,6 +84,19 @@ export const segmentsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       const { count, sample } = await previewSegment(db, req.body.definition, ctx);
       return { count, sample: await toListItems(db, sample) };
     },
+  );
+
+  app.get(
+    '/api/segments/options',
+    {
+      config: { access: ANY },
+      schema: {
+        tags,
+        summary: 'What the builder offers: tiers, tags, question-bank fields, guides of your stores',
+        response: { 200: segmentOptionsSchema },
+      },
+    },
+    async (req) => segmentOptions(db, scopeOf(principalOf(req))),
   );
 
   app.get(

@@ -13,7 +13,17 @@ import type {
 } from '../../../contracts/segments';
 import { maskPhone } from '../../../domain/phone';
 import { rows, type Db } from '../../db/client';
-import { customerTagAssignments, customerTags, customers, segments, stores, users } from '../../db/schema';
+import {
+  customerTagAssignments,
+  customerTags,
+  customers,
+  customFields,
+  segments,
+  stores,
+  tierDefinitions,
+  users,
+  userStores,
+} from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../pagination';
 import type { Principal } from '../../plugins/auth';
@@ -330,4 +340,48 @@ export async function unassignTag(db: Db, customer: CustomerRow, tagId: string) 
   await db
     .delete(customerTagAssignments)
     .where(and(eq(customerTagAssignments.customerId, customer.id), eq(customerTagAssignments.tagId, tagId)));
+}
+
+/** Tiers, tags, question-bank fields and the guides of the caller's stores, for the builder's pickers. */
+export async function segmentOptions(db: Db, p: Scope) {
+  const [tiers, tags, fields, guides] = await Promise.all([
+    db
+      .select({ key: tierDefinitions.key, rank: tierDefinitions.rank, labels: tierDefinitions.labels })
+      .from(tierDefinitions)
+      .where(and(eq(tierDefinitions.orgId, p.orgId), eq(tierDefinitions.isActive, true)))
+      .orderBy(tierDefinitions.rank),
+    db
+      .select({ id: customerTags.id, name: customerTags.name, colour: customerTags.colour })
+      .from(customerTags)
+      .where(eq(customerTags.orgId, p.orgId))
+      .orderBy(customerTags.name),
+    db
+      .select({
+        key: customFields.key,
+        type: customFields.type,
+        labels: customFields.labels,
+        options: customFields.options,
+      })
+      .from(customFields)
+      .where(and(eq(customFields.orgId, p.orgId), eq(customFields.isActive, true)))
+      .orderBy(customFields.position),
+    p.storeIds.length
+      ? db
+          .selectDistinct({ id: users.id, name: users.displayName })
+          .from(users)
+          .innerJoin(userStores, eq(userStores.userId, users.id))
+          .where(and(eq(users.orgId, p.orgId), eq(users.isActive, true), inArray(userStores.storeId, p.storeIds)))
+          .orderBy(users.displayName)
+      : Promise.resolve([]),
+  ]);
+  return {
+    tiers: tiers.map((t) => ({ ...t, labels: t.labels as Record<string, string> })),
+    tags: tags.map((t) => ({ ...t, colour: t.colour as Tag['colour'] })),
+    customFields: fields.map((f) => ({
+      ...f,
+      labels: f.labels as Record<string, string>,
+      options: f.options as Array<{ value: string; labels: Record<string, string> }>,
+    })),
+    guides,
+  };
 }

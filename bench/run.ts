@@ -4,12 +4,14 @@
 import { benchClv } from './clv';
 import { benchImportPurchases } from './import-purchases';
 import { benchSearch } from './search';
+import { benchSegments } from './segments';
 
 const only = process.env.BENCH_ONLY;
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   search: benchSearch,
   import: benchImportPurchases,
   clv: benchClv,
+  segments: benchSegments,
 };
 
 for (const [name, run] of Object.entries(benches)) {
@@ -30,6 +32,19 @@ for (const [name, run] of Object.entries(benches)) {
     console.log(
       `import ${f.import.rowsPerSecond} rows/s vs COPY ${f.copy.rowsPerSecond} rows/s: ratio ${f.ratio} (${f.ratio >= 0.5 ? 'meets' : 'MISSES'} the 0.5 target)`,
     );
+  }
+  if (name === 'segments') {
+    for (const [db, f] of Object.entries(
+      figures as Record<
+        string,
+        { segmentCountMs?: { p50: number; p95: number }; baselineCountMs?: { p50: number }; customers?: number }
+      >,
+    )) {
+      if (!f.segmentCountMs || !f.baselineCountMs) continue;
+      console.log(
+        `segments (${db}): compound segment count over ${f.customers} customers p50 ${f.segmentCountMs.p50} ms / p95 ${f.segmentCountMs.p95} ms vs count(*) p50 ${f.baselineCountMs.p50} ms; ${f.segmentCountMs.p95 < 1000 ? 'meets' : 'MISSES'} the 1 s target`,
+      );
+    }
   }
   if (name === 'clv') {
     const f = figures as {

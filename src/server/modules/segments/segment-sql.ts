@@ -172,7 +172,7 @@ function leafSql(leaf: LeafCondition, ctx: SegmentContext, path: string): SQL {
     }
     case 'consent': {
       // The latest record per channel and purpose is the consent in force (customer_consents is append-only).
-      const latest = sql`(select cc.granted from customer_consents cc where cc.customer_id = c.id and cc.channel = ${leaf.channel} and cc.purpose = ${leaf.purpose} order by cc.recorded_at desc, cc.id desc limit 1)`;
+      const latest = sql`(select cc.granted from customer_consents cc where cc.customer_id = c.id and cc.channel = ${leaf.channel} and cc.purpose = ${leaf.purpose} order by cc.recorded_at desc limit 1)`;
       return leaf.granted
         ? sql`(c.do_not_contact = false and c.is_deceased = false and ${latest} is true)`
         : sql`(${latest} is not true)`;

@@ -34,6 +34,7 @@ import { afterSalesRoutes } from './modules/after-sales/after-sales.routes';
 import { messagingRoutes } from './modules/messaging/messaging.routes';
 import { unsubscribeRoutes } from './modules/messaging/unsubscribe.routes';
 import { segmentsRoutes } from './modules/segments/segments.routes';
+import { analyticsRoutes } from './modules/analytics/analytics.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -114,6 +115,7 @@ export async function buildApp({
   await app.register(afterSalesRoutes, { db });
   await app.register(messagingRoutes, { db, messaging: config.messaging });
   await app.register(segmentsRoutes, { db });
+  await app.register(analyticsRoutes, { db });
   // The customer's unsubscribe page: public, outside /api, rate-limited.
   await app.register(unsubscribeRoutes, { db });
 

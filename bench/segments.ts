@@ -25,7 +25,7 @@ const DEFINITION: SegmentDefinition = {
   ],
 };
 
-async function generate(database: Database, n: number) {
+export async function generate(database: Database, n: number) {
   const db = database.db;
   const config = loadConfig({
     KEQING_ADMIN_EMAIL: 'bench@example.com',
@@ -82,7 +82,7 @@ async function generate(database: Database, n: number) {
   return { org, storeIds: [boot.storeId, tokyo!.id], setupSeconds: Math.round((performance.now() - t0) / 100) / 10 };
 }
 
-async function measure(database: Database, n: number, runs: number) {
+export async function measure(database: Database, n: number, runs: number) {
   const { org, storeIds, setupSeconds } = await generate(database, n);
   const db = database.db;
   const baselineQuery = sql`select count(*)::int as n from customers where org_id = ${org}`;

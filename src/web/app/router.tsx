@@ -66,6 +66,9 @@ const ContactsPage = lazy(() =>
 const SegmentsPage = lazy(() =>
   import('../features/segments/pages/segments-page').then((m) => ({ default: m.SegmentsPage })),
 );
+const DashboardPage = lazy(() =>
+  import('../features/analytics/pages/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+);
 const SegmentPage = lazy(() =>
   import('../features/segments/pages/segment-page').then((m) => ({ default: m.SegmentPage })),
 );
@@ -109,6 +112,7 @@ export function AppRoutes() {
         <Route path="settings/categories" element={page(<CategoriesPage />, 'afterSalesPolicy')} />
         <Route path="segments" element={page(<SegmentsPage />)} />
         <Route path="segments/:id" element={page(<SegmentPage />)} />
+        <Route path="dashboard" element={page(<DashboardPage />, 'dashboard')} />
         <Route path="account" element={page(<AccountPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

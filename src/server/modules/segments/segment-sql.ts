@@ -76,8 +76,18 @@ function perDay(ctx: SegmentContext, build: (day: StoreDay) => SQL): SQL {
   )})`;
 }
 
-const metricExists = (pred: SQL) =>
-  sql`exists (select 1 from customer_metrics m where m.customer_id = c.id and ${pred})`;
+// Her metrics row as a test. Beside a selective condition on the customer's own columns (birthday,
+// tier, store…) it is a per-row probe of the primary key, evaluated only for the customers left;
+// otherwise an EXISTS the planner turns into a hash semi-join over customer_metrics.
+function metricTest(pred: SQL, ctx: LeafContext, whenMissing = false): SQL {
+  if (ctx.probe)
+    return sql`coalesce((select ${pred} from customer_metrics m where m.customer_id = c.id), ${sql.raw(String(whenMissing))})`;
+  const hit = sql`exists (select 1 from customer_metrics m where m.customer_id = c.id and ${pred})`;
+  return whenMissing ? sql`(${hit} or not exists (select 1 from customer_metrics m where m.customer_id = c.id))` : hit;
+}
+
+type LeafContext = SegmentContext & { probe: boolean };
+const COLUMN_KINDS = new Set(['birthday', 'tier', 'store', 'owner', 'profile']);
 
 function compare(column: SQL, op: string, value: number | string, value2?: number | string): SQL {
   switch (op) {
@@ -96,7 +106,7 @@ function compare(column: SQL, op: string, value: number | string, value2?: numbe
   }
 }
 
-function leafSql(leaf: LeafCondition, ctx: SegmentContext, path: string): SQL {
+function leafSql(leaf: LeafCondition, ctx: LeafContext, path: string): SQL {
   switch (leaf.kind) {
     case 'profile': {
       const column =
@@ -148,21 +158,23 @@ function leafSql(leaf: LeafCondition, ctx: SegmentContext, path: string): SQL {
     case 'metric': {
       const column = sql.raw(`m.${METRIC_COLUMNS[leaf.metric]}`);
       const currency = leaf.currency ? sql` and m.currency = ${leaf.currency}` : sql``;
-      if (leaf.op === 'is_set') return metricExists(sql`${column} is not null`);
-      if (leaf.op === 'not_set') return sql`not ${metricExists(sql`${column} is not null`)}`;
-      return metricExists(sql`${compare(column, leaf.op, leaf.value!, leaf.value2)}${currency}`);
+      if (leaf.op === 'is_set') return metricTest(sql`${column} is not null`, ctx);
+      if (leaf.op === 'not_set') return sql`not ${metricTest(sql`${column} is not null`, ctx)}`;
+      return metricTest(sql`(${compare(column, leaf.op, leaf.value!, leaf.value2)}${currency})`, ctx);
     }
     case 'class': {
       const { column, missing } = CLASS_COLUMNS[leaf.class];
-      const hit = metricExists(sql`${sql.raw(`m.${column}`)} = any(${texts(leaf.values)})`);
-      if (missing && leaf.values.includes(missing))
-        return sql`(${hit} or not exists (select 1 from customer_metrics m where m.customer_id = c.id))`;
-      return hit;
+      return metricTest(
+        sql`coalesce(${sql.raw(`m.${column}`)} = any(${texts(leaf.values)}), false)`,
+        ctx,
+        !!missing && leaf.values.includes(missing),
+      );
     }
     case 'tier':
       if (leaf.op === 'none') return sql`c.tier is null`;
       if (leaf.op === 'in') return sql`c.tier = any(${texts(leaf.keys!)})`;
-      return sql`c.tier in (select t.key from tier_definitions t where t.org_id = ${ctx.orgId} and t.rank >= ${leaf.rank!} and t.is_active)`;
+      // The tier keys once (an init plan), then a plain filter on her own column.
+      return sql`c.tier = any(array(select t.key from tier_definitions t where t.org_id = ${ctx.orgId} and t.rank >= ${leaf.rank!} and t.is_active))`;
     case 'tag': {
       const tagged = sql`exists (select 1 from customer_tag_assignments a where a.customer_id = c.id and a.tag_id = any(${uuids(leaf.tagIds)}))`;
       if (leaf.op === 'any') return tagged;
@@ -196,16 +208,18 @@ function leafSql(leaf: LeafCondition, ctx: SegmentContext, path: string): SQL {
         // Her purchase counts when its store-local day is on or after today − days.
         const since = zonedTimeToInstant(addDays(day.today, -leaf.days), 0, day.timezone).toISOString();
         const column = leaf.op === 'first_within' ? sql`m.first_purchase_at` : sql`m.last_purchase_at`;
-        const hit = metricExists(sql`${column} >= ${since}::timestamptz`);
+        const hit = metricTest(sql`coalesce(${column} >= ${since}::timestamptz, false)`, ctx);
         return leaf.op === 'not_bought_within' ? sql`not ${hit}` : hit;
       });
   }
 }
 
-function conditionSql(c: Condition, ctx: SegmentContext, path: string): SQL {
-  if (c.kind !== 'group') return leafSql(c, ctx, path);
+function conditionSql(c: Condition, ctx: SegmentContext, path: string, probe = false): SQL {
+  if (c.kind !== 'group') return leafSql(c, { ...ctx, probe }, path);
   if (!c.conditions.length) return c.op === 'and' ? sql`true` : sql`false`;
-  const parts = c.conditions.map((x, i) => conditionSql(x, ctx, `${path}.conditions.${i}`));
+  // In an AND group, a condition on her own columns narrows the scan first; metrics are then probed.
+  const narrowed = c.op === 'and' && c.conditions.some((x) => COLUMN_KINDS.has(x.kind));
+  const parts = c.conditions.map((x, i) => conditionSql(x, ctx, `${path}.conditions.${i}`, narrowed));
   return sql`(${sql.join(parts, c.op === 'and' ? sql` and ` : sql` or `)})`;
 }
 

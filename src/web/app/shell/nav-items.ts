@@ -23,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'customers', to: '/customers', icon: 'users', capability: null },
   { key: 'contacts', to: '/contacts', icon: 'chart', capability: 'contactStats' },
   { key: 'segments', to: '/segments', icon: 'listDetails', capability: null },
+  { key: 'dashboard', to: '/dashboard', icon: 'chart', capability: 'dashboard' },
   { key: 'stores', to: '/stores', icon: 'store', capability: 'stores' },
   { key: 'staff', to: '/staff', icon: 'users', capability: 'staff' },
   { key: 'tokens', to: '/tokens', icon: 'key', capability: 'tokens' },

@@ -83,7 +83,7 @@ export async function dashboard(
           ${withMetrics(sql`m.rfm_segment is not null and ${inCurrency}`)} group by 1 order by 2 desc`,
     ),
     // The Pareto curve: buyers by spend, highest first, cut in 20 equal slices of customers.
-    rows<{ bucket: number; cum: number; total: number; n: number }>(
+    rows<{ bucket: number; cum: number; total: number; n: number; top20: number }>(
       db,
       sql`with ranked as (
             select m.monetary_window::float8 as v,
@@ -92,7 +92,8 @@ export async function dashboard(
               sum(m.monetary_window::float8) over () as total,
               sum(m.monetary_window::float8) over (order by m.monetary_window desc, c.id rows unbounded preceding) as cum
             ${withMetrics(sql`m.monetary_window > 0 and ${inCurrency}`)})
-          select ceil(rn * 20.0 / n)::int as bucket, max(cum) as cum, max(total) as total, max(n)::int as n
+          select ceil(rn * 20.0 / n)::int as bucket, max(cum) as cum, max(total) as total, max(n)::int as n,
+            (select coalesce(sum(r2.v), 0) from ranked r2 where r2.rn <= ceil(r2.n * 0.2)) as top20
           from ranked group by 1 order by 1`,
     ),
     rows<{ buyers: number; repeaters: number }>(
@@ -158,7 +159,6 @@ export async function dashboard(
   const FUNNEL = ['suspect', 'expectant', 'first_purchase', 'repeat', 'advocate'];
   const funnelOf = new Map(funnel.map((f) => [f.key, num(f.customers)]));
   const last = pareto.at(-1);
-  const at20 = pareto.find((b) => num(b.bucket) === 4);
   const rep = repeat[0];
   return {
     scope: { storeIds, currency, currencies },
@@ -175,7 +175,8 @@ export async function dashboard(
           revenueShare: num(b.total) > 0 ? num(b.cum) / num(b.total) : 0,
         })),
       ],
-      top20RevenueShare: at20 && last && num(last.total) > 0 ? num(at20.cum) / num(last.total) : null,
+      // The top 20% of buyers, rounded up (2 of 10, 1 of 4).
+      top20RevenueShare: last && num(last.total) > 0 ? num(last.top20) / num(last.total) : null,
     },
     repeat: {
       buyers: num(rep?.buyers),

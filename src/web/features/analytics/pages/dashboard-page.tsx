@@ -153,6 +153,7 @@ function Figures({ d }: { d: Dashboard }) {
             dataKey="tier"
             series={[{ name: 'customers', label: H('customers'), color: 'grape.6' }]}
             withBarValueLabel
+            yAxisProps={{ allowDecimals: false }}
           />
         </ChartCard>
 
@@ -179,6 +180,7 @@ function Figures({ d }: { d: Dashboard }) {
             dataKey="cls"
             series={[{ name: 'customers', label: H('customers'), color: 'indigo.6' }]}
             withBarValueLabel
+            yAxisProps={{ allowDecimals: false }}
           />
         </ChartCard>
 
@@ -235,6 +237,7 @@ function Figures({ d }: { d: Dashboard }) {
             }))}
             dataKey="seg"
             yAxisProps={{ width: 110 }}
+            xAxisProps={{ allowDecimals: false }}
             series={[{ name: 'customers', label: H('customers'), color: 'blue.6' }]}
           />
         </ChartCard>
@@ -454,6 +457,7 @@ function ModelQualityPanel({ scope }: { scope: DashboardScope }) {
             }))}
             dataKey="repeats"
             xAxisLabel={H('repeats')}
+            yAxisProps={{ allowDecimals: false }}
             series={[
               { name: 'actual', label: H('actual'), color: 'indigo.6' },
               { name: 'expected', label: H('expected'), color: 'orange.5' },

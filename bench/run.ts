@@ -1,6 +1,7 @@
 // `npm run bench`: each benchmark prints its figures next to a baseline measured in the same run.
-// BENCH_ONLY=search|import|clv runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
+// BENCH_ONLY=search|import|clv|care runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
 // BENCH_DATABASE_URL (PostgreSQL) and BENCH_PURCHASE_LINES drive the purchase-import bench.
+import { benchCare } from './care';
 import { benchClv } from './clv';
 import { benchImportPurchases } from './import-purchases';
 import { benchSearch } from './search';
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   import: benchImportPurchases,
   clv: benchClv,
   segments: benchSegments,
+  care: benchCare,
 };
 
 for (const [name, run] of Object.entries(benches)) {
@@ -45,6 +47,17 @@ for (const [name, run] of Object.entries(benches)) {
         `segments (${db}): compound segment count over ${f.customers} customers p50 ${f.segmentCountMs.p50} ms / p95 ${f.segmentCountMs.p95} ms vs count(*) p50 ${f.baselineCountMs.p50} ms; ${f.segmentCountMs.p95 < 1000 ? 'meets' : 'MISSES'} the 1 s target`,
       );
     }
+  }
+  if (name === 'care' && 'generateSeconds' in figures) {
+    const f = figures as {
+      customers: number;
+      generateSeconds: number;
+      guideList: { p95: number };
+      baseline: { countCustomersMs: number; taskPkLookup: { p95: number } };
+    };
+    console.log(
+      `care: one day for ${f.customers} customers in ${f.generateSeconds} s (count baseline ${f.baseline.countCustomersMs} ms; ${f.generateSeconds < 60 ? 'meets' : 'MISSES'} the 60 s target); guide list p95 ${f.guideList.p95} ms vs task pk p95 ${f.baseline.taskPkLookup.p95} ms (${f.guideList.p95 < 100 ? 'meets' : 'MISSES'} the 100 ms target)`,
+    );
   }
   if (name === 'clv') {
     const f = figures as {

@@ -35,6 +35,8 @@ import { messagingRoutes } from './modules/messaging/messaging.routes';
 import { unsubscribeRoutes } from './modules/messaging/unsubscribe.routes';
 import { segmentsRoutes } from './modules/segments/segments.routes';
 import { analyticsRoutes } from './modules/analytics/analytics.routes';
+import { careTasksRoutes } from './modules/care/tasks.routes';
+import { careTemplatesRoutes } from './modules/care/templates.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -116,6 +118,8 @@ export async function buildApp({
   await app.register(messagingRoutes, { db, messaging: config.messaging });
   await app.register(segmentsRoutes, { db });
   await app.register(analyticsRoutes, { db });
+  await app.register(careTasksRoutes, { db });
+  await app.register(careTemplatesRoutes, { db });
   // The customer's unsubscribe page: public, outside /api, rate-limited.
   await app.register(unsubscribeRoutes, { db });
 

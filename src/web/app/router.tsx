@@ -72,6 +72,17 @@ const DashboardPage = lazy(() =>
 const SegmentPage = lazy(() =>
   import('../features/segments/pages/segment-page').then((m) => ({ default: m.SegmentPage })),
 );
+// Care tasks (issue 6): today's list, complaints opened from a task, the settings hub and the message library.
+const TodayPage = lazy(() => import('../features/care-tasks/pages/today-page').then((m) => ({ default: m.TodayPage })));
+const ComplaintPage = lazy(() =>
+  import('../features/care-tasks/pages/complaint-page').then((m) => ({ default: m.ComplaintPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../features/care-tasks/pages/settings-page').then((m) => ({ default: m.SettingsPage })),
+);
+const TemplatesPage = lazy(() =>
+  import('../features/care-tasks/pages/templates-page').then((m) => ({ default: m.TemplatesPage })),
+);
 
 function page(node: ReactNode, capability?: Capability) {
   const content = <Suspense fallback={<PageLoader />}>{node}</Suspense>;
@@ -113,6 +124,10 @@ export function AppRoutes() {
         <Route path="segments" element={page(<SegmentsPage />)} />
         <Route path="segments/:id" element={page(<SegmentPage />)} />
         <Route path="dashboard" element={page(<DashboardPage />, 'dashboard')} />
+        <Route path="today" element={page(<TodayPage />)} />
+        <Route path="complaints/:id" element={page(<ComplaintPage />)} />
+        <Route path="settings" element={page(<SettingsPage />)} />
+        <Route path="settings/templates" element={page(<TemplatesPage />)} />
         <Route path="account" element={page(<AccountPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

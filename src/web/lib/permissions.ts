@@ -27,6 +27,8 @@ export const ACCESS = {
   contactStats: MANAGERS,
   // Analytics: the manager dashboard (store, region or organisation, as far as her access reaches).
   dashboard: MANAGERS,
+  // Care (issue 6): the message library is the brand's; every guide reads it.
+  editTemplates: HEAD_OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof ACCESS;

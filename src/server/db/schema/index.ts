@@ -11,3 +11,4 @@ export * from './metrics';
 export * from './loyalty';
 export * from './messaging';
 export * from './segments';
+export * from './care';

@@ -4,7 +4,7 @@
 // EXISTS / IN subqueries, so the planner can choose semi-joins and the count never leaves the database.
 // Dates are relative to each store's own "today": a condition on dates is split per group of stores
 // that share the same local date (usually one group).
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Condition, LeafCondition, MetricName, ClassName, SegmentDefinition } from '../../../contracts/segments';
 import type { ProblemField } from '../../../contracts/errors';
 import { localDateOf, addDays, zonedTimeToInstant, type IsoDate } from '../../../domain/care/dates';
@@ -23,6 +23,8 @@ export type SegmentContext = {
   days: StoreDay[];
   /** Question-bank fields by key. */
   customFields: Map<string, { id: string; type: string }>;
+  /** The stores are all the organisation's: no store test (it would only steer the planner to an index walk). */
+  wholeOrganisation?: boolean;
 };
 
 const METRIC_COLUMNS: Record<MetricName, string> = {
@@ -228,7 +230,11 @@ function conditionSql(c: Condition, ctx: SegmentContext, path: string, probe = f
  * `ctx` that satisfy the tree. An empty root group is everyone in scope.
  */
 export function segmentWhere(definition: SegmentDefinition, ctx: SegmentContext, path = 'body.definition'): SQL {
-  const scope = ctx.storeIds.length ? sql`c.store_id = any(${uuids(ctx.storeIds)})` : sql`false`;
+  const scope = ctx.wholeOrganisation
+    ? sql`true`
+    : ctx.storeIds.length
+      ? sql`c.store_id = any(${uuids(ctx.storeIds)})`
+      : sql`false`;
   return sql`(c.org_id = ${ctx.orgId} and c.merged_into_id is null and c.erased_at is null and ${scope} and ${conditionSql(definition, ctx, path)})`;
 }
 
@@ -239,18 +245,15 @@ export async function loadSegmentContext(
   storeIds: string[],
   now: Date = new Date(),
 ): Promise<SegmentContext> {
-  const [storeRows, fields] = await Promise.all([
-    storeIds.length
-      ? db
-          .select({ id: stores.id, timezone: stores.timezone })
-          .from(stores)
-          .where(and(eq(stores.orgId, orgId), inArray(stores.id, storeIds)))
-      : Promise.resolve([]),
+  const [allStores, fields] = await Promise.all([
+    db.select({ id: stores.id, timezone: stores.timezone }).from(stores).where(eq(stores.orgId, orgId)),
     db
       .select({ id: customFields.id, key: customFields.key, type: customFields.type })
       .from(customFields)
       .where(eq(customFields.orgId, orgId)),
   ]);
+  const wanted = new Set(storeIds);
+  const storeRows = allStores.filter((s) => wanted.has(s.id));
   const byDay = new Map<string, StoreDay>();
   for (const s of storeRows) {
     const today = localDateOf(now, s.timezone);
@@ -264,5 +267,6 @@ export async function loadSegmentContext(
     storeIds: storeRows.map((s) => s.id),
     days: [...byDay.values()],
     customFields: new Map(fields.map((f) => [f.key, { id: f.id, type: f.type }])),
+    wholeOrganisation: storeRows.length > 0 && storeRows.length === allStores.length,
   };
 }

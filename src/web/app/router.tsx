@@ -66,6 +66,16 @@ const ContactsPage = lazy(() =>
   import('../features/messaging/pages/contacts-page').then((m) => ({ default: m.ContactsPage })),
 );
 
+// Segments and the manager dashboard.
+const SegmentsPage = lazy(() =>
+  import('../features/segments/pages/segments-page').then((m) => ({ default: m.SegmentsPage })),
+);
+const DashboardPage = lazy(() =>
+  import('../features/analytics/pages/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+);
+const SegmentPage = lazy(() =>
+  import('../features/segments/pages/segment-page').then((m) => ({ default: m.SegmentPage })),
+);
 // Care tasks (issue 6): today's list, complaints opened from a task, the settings hub and the message library.
 const TodayPage = lazy(() => import('../features/care-tasks/pages/today-page').then((m) => ({ default: m.TodayPage })));
 const ComplaintPage = lazy(() =>
@@ -117,6 +127,9 @@ export function AppRoutes() {
         <Route path="settings/classes" element={page(<ClassSettingsPage />, 'classSettings')} />
         <Route path="settings/services" element={page(<ServicesPage />, 'serviceMenu')} />
         <Route path="settings/categories" element={page(<CategoriesPage />, 'afterSalesPolicy')} />
+        <Route path="segments" element={page(<SegmentsPage />)} />
+        <Route path="segments/:id" element={page(<SegmentPage />)} />
+        <Route path="dashboard" element={page(<DashboardPage />, 'dashboard')} />
         <Route path="today" element={page(<TodayPage />)} />
         <Route path="complaints/:id" element={page(<ComplaintPage />)} />
         <Route path="settings" element={page(<SettingsPage />)} />

@@ -17,6 +17,8 @@ export type NavKey =
   | 'contacts'
   | 'worth'
   | 'classes'
+  | 'segments'
+  | 'dashboard'
   | 'account';
 export type NavItem = { key: NavKey; to: string; icon: IconName; capability: Capability | null };
 
@@ -26,6 +28,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', icon: 'home', capability: null },
   { key: 'customers', to: '/customers', icon: 'users', capability: null },
   { key: 'contacts', to: '/contacts', icon: 'chart', capability: 'contactStats' },
+  { key: 'segments', to: '/segments', icon: 'listDetails', capability: null },
+  { key: 'dashboard', to: '/dashboard', icon: 'chart', capability: 'dashboard' },
   { key: 'stores', to: '/stores', icon: 'store', capability: 'stores' },
   { key: 'staff', to: '/staff', icon: 'users', capability: 'staff' },
   { key: 'tokens', to: '/tokens', icon: 'key', capability: 'tokens' },

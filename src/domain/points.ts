@@ -73,19 +73,23 @@ export function addMonths(iso: string, months: number): string {
 }
 
 /**
- * Points that have expired by `asOf` and are still unused, under FIFO: the positive entries are lots
- * in the order written; all deductions together use up the oldest lots first. Writing an `expire`
+ * Points that have expired by `asOf` and are still unused, under FIFO: the positive entries are lots,
+ * oldest (soonest to expire, then first written) first; all deductions together use them up in that
+ * order. Writing an `expire`
  * entry of this amount makes the next call return 0 (idempotent). The SQL of the expiry job uses the
  * same formula (running sum of lots minus total deducted).
  */
 export function expiredPoints(entries: readonly PointsEntry[], asOf: string): number {
-  const sorted = [...entries].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  const used = -sorted.filter((e) => e.points < 0).reduce((s, e) => s + e.points, 0);
+  const never = Number.POSITIVE_INFINITY;
+  const expiry = (e: PointsEntry) => (e.expiresAt ? new Date(e.expiresAt).getTime() : never);
+  const lots = entries
+    .filter((e) => e.points > 0)
+    .sort((a, b) => expiry(a) - expiry(b) || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const used = -entries.filter((e) => e.points < 0).reduce((s, e) => s + e.points, 0);
   let cum = 0;
   let due = 0;
   const t = new Date(asOf).getTime();
-  for (const e of sorted) {
-    if (e.points <= 0) continue;
+  for (const e of lots) {
     cum += e.points;
     const remaining = Math.max(0, Math.min(e.points, cum - used));
     if (e.expiresAt && new Date(e.expiresAt).getTime() <= t) due += remaining;

@@ -33,6 +33,7 @@ import { salonRoutes } from './modules/salon/salon.routes';
 import { afterSalesRoutes } from './modules/after-sales/after-sales.routes';
 import { messagingRoutes } from './modules/messaging/messaging.routes';
 import { unsubscribeRoutes } from './modules/messaging/unsubscribe.routes';
+import { loyaltyRoutes } from './modules/loyalty/loyalty.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -114,6 +115,7 @@ export async function buildApp({
   await app.register(messagingRoutes, { db, messaging: config.messaging });
   // The customer's unsubscribe page: public, outside /api, rate-limited.
   await app.register(unsubscribeRoutes, { db });
+  await app.register(loyaltyRoutes, { db });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

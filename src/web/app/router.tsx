@@ -62,6 +62,14 @@ const ContactsPage = lazy(() =>
   import('../features/messaging/pages/contacts-page').then((m) => ({ default: m.ContactsPage })),
 );
 
+// The VIP programme: the requirements shown to customers, the settings head office edits.
+const MembershipPage = lazy(() =>
+  import('../features/loyalty/pages/membership-page').then((m) => ({ default: m.MembershipPage })),
+);
+const TiersSettingsPage = lazy(() =>
+  import('../features/loyalty/pages/tiers-settings-page').then((m) => ({ default: m.TiersSettingsPage })),
+);
+
 function page(node: ReactNode, capability?: Capability) {
   const content = <Suspense fallback={<PageLoader />}>{node}</Suspense>;
   return capability ? <RequireCapability capability={capability}>{content}</RequireCapability> : content;
@@ -99,6 +107,8 @@ export function AppRoutes() {
         <Route path="contacts" element={page(<ContactsPage />, 'contactStats')} />
         <Route path="settings/services" element={page(<ServicesPage />, 'serviceMenu')} />
         <Route path="settings/categories" element={page(<CategoriesPage />, 'afterSalesPolicy')} />
+        <Route path="vip" element={page(<MembershipPage />)} />
+        <Route path="settings/tiers" element={page(<TiersSettingsPage />, 'vipProgramme')} />
         <Route path="account" element={page(<AccountPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

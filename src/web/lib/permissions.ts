@@ -25,6 +25,9 @@ export const ACCESS = {
   fileContest: MANAGERS,
   // Contacts and messages: each employee's contact statistics, the outbox, the contact log.
   contactStats: MANAGERS,
+  // The VIP programme: head office sets the tiers; managers adjust points (anyone serving her redeems).
+  vipProgramme: HEAD_OFFICE,
+  adjustPoints: MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof ACCESS;

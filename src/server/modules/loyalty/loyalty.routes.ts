@@ -105,7 +105,7 @@ export const loyaltyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     },
   );
 
-  app.put(
+  app.patch(
     '/api/loyalty/settings',
     {
       config: { access: { roles: EDITORS } },

@@ -13,6 +13,7 @@ export type NavKey =
   | 'fileContest'
   | 'questionBank'
   | 'contacts'
+  | 'vip'
   | 'account';
 export type NavItem = { key: NavKey; to: string; icon: IconName; capability: Capability | null };
 
@@ -20,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', icon: 'home', capability: null },
   { key: 'customers', to: '/customers', icon: 'users', capability: null },
   { key: 'contacts', to: '/contacts', icon: 'chart', capability: 'contactStats' },
+  { key: 'vip', to: '/vip', icon: 'trophy', capability: null },
   { key: 'stores', to: '/stores', icon: 'store', capability: 'stores' },
   { key: 'staff', to: '/staff', icon: 'users', capability: 'staff' },
   { key: 'tokens', to: '/tokens', icon: 'key', capability: 'tokens' },

@@ -16,6 +16,8 @@ import { ProfileCard } from '../components/profile-card';
 import { CustomerTimeline } from '../components/timeline';
 import { customerPanels } from '../customer-panels';
 import { ContactCustomerButton } from '../../messaging/components/contact-customer-button';
+import { LoyaltyCard } from '../../loyalty/components/loyalty-card';
+import { TierBadge } from '../../loyalty/components/tier-badge';
 
 export function CustomerPage() {
   const { id = '' } = useParams();
@@ -45,7 +47,7 @@ export function CustomerPage() {
         <Stack gap={2}>
           <Group gap="xs" wrap="wrap">
             <Title order={1}>{c.displayName}</Title>
-            {c.tier && <Badge>{c.tier}</Badge>}
+            <TierBadge tier={c.tier} />
             {c.doNotContact && <Badge color="red">{t('customers.flags.doNotContactBadge')}</Badge>}
             {c.isDeceased && <Badge color="gray">{t('customers.flags.deceasedBadge')}</Badge>}
           </Group>
@@ -94,6 +96,7 @@ export function CustomerPage() {
               <ConsentsCard c={c} timeZone={timeZone} />
             </Stack>
             <Stack gap="md">
+              <LoyaltyCard customerId={c.id} storeId={c.storeId} />
               <ProfileCard c={c} />
               <CustomAnswersCard c={c} />
             </Stack>

@@ -4,7 +4,7 @@
 // the programme settings with a preview before saving, and redeeming points — screenshots in the four
 // languages at phone and desktop sizes (test-results/screenshots/loyalty-*).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   accessibilityProblems,
   DESKTOP,
@@ -59,13 +59,14 @@ async function chooseLanguage(page: Page, label: string) {
     .toBe(LOCALES.find((l) => l.label === label)!.code);
 }
 
-async function shootAllSizes(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
+async function shootAllSizes(page: Page, name: string, opts: { fullPage?: boolean; focus?: Locator } = {}) {
   for (const [size, viewport] of [
     ['phone', PHONE],
     ['desktop', DESKTOP],
   ] as const) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(400);
+    await opts.focus?.scrollIntoViewIfNeeded();
     await screenshot(page, `loyalty/${name}-${size}`, opts);
     expect(await accessibilityProblems(page), `${name}-${size}`).toEqual([]);
   }
@@ -122,6 +123,7 @@ describe('VIP programme journey', () => {
     await item.getByLabel('List price (each)').fill('800');
     await page.getByRole('button', { name: 'Record sale' }).click();
     await page.waitForURL((u) => u.pathname === `/customers/${customerId}`);
+    await page.getByRole('tab', { name: 'Profile' }).click();
 
     // Gold on the spot: the badge in the header and the card, and ¥800 × gold's 1.2 = 960 more points.
     await expect.poll(() => card.getByTestId('loyalty-tier').textContent()).toBe('Gold');
@@ -159,8 +161,7 @@ describe('VIP programme journey', () => {
       const preview = page.getByTestId('tier-preview');
       await preview.waitFor();
       await expect.poll(() => preview.getByTestId('preview-down').textContent()).toMatch(/1/);
-      await preview.scrollIntoViewIfNeeded();
-      await shootAllSizes(page, `settings-${l.code}`);
+      await shootAllSizes(page, `settings-${l.code}`, { focus: preview });
     }
     // Redeem from her card (English).
     await chooseLanguage(page, 'English');

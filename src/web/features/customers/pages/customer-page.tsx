@@ -91,12 +91,12 @@ export function CustomerPage() {
         <Tabs.Panel value="profile" pt="md">
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <Stack gap="md">
+              <LoyaltyCard customerId={c.id} storeId={c.storeId} />
               <CompletenessCard score={c.completeness} next={c.nextQuestions} />
               <ContactCard c={c} />
               <ConsentsCard c={c} timeZone={timeZone} />
             </Stack>
             <Stack gap="md">
-              <LoyaltyCard customerId={c.id} storeId={c.storeId} />
               <ProfileCard c={c} />
               <CustomAnswersCard c={c} />
             </Stack>

@@ -4,12 +4,14 @@
 import { benchClv } from './clv';
 import { benchImportPurchases } from './import-purchases';
 import { benchSearch } from './search';
+import { benchTiers } from './tiers';
 
 const only = process.env.BENCH_ONLY;
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   search: benchSearch,
   import: benchImportPurchases,
   clv: benchClv,
+  tiers: benchTiers,
 };
 
 for (const [name, run] of Object.entries(benches)) {

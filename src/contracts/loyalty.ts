@@ -8,7 +8,7 @@ import { labelsSchema } from './custom-fields';
 const minor = z.number().int().min(0).max(1e13);
 
 export const moneyByCurrencySchema = z
-  .record(currencySchema, minor)
+  .record(currencySchema, minor.min(1))
   .describe('Minimum spend per currency in minor units, e.g. {"CNY":500000,"JPY":100000}');
 
 export const qualificationSchema = z

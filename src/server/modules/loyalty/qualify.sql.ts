@@ -86,6 +86,8 @@ export function qualifyCtes(s: QualifyScope): SQL {
       select a.*, coalesce(td.rank, 0)::int as cur_rank
       from act a left join tier_definitions td on td.org_id = ${s.orgId} and td.key = a.tier
     ),
+    -- Spend is checked by walking her currencies (usually one) against the rule's thresholds (which
+    -- are at least 1, so a currency she never spent in can never meet one).
     q as materialized (
       select a.*, m.key as qkey, coalesce(m.rank, 0)::int as qrank
       from act_t a
@@ -94,13 +96,13 @@ export function qualifyCtes(s: QualifyScope): SQL {
         where case
           when not ru.has_spend and not ru.has_visits then true
           when ru.has_spend and ru.has_visits and ru.q->>'combine' = 'and' then
-            exists (select 1 from jsonb_each_text(ru.q->'spend') e where coalesce((a.spend->>e.key)::numeric, 0) >= e.value::numeric)
+            exists (select 1 from jsonb_each_text(a.spend) e where (ru.q->'spend'->>e.key)::numeric <= e.value::numeric)
             and a.visits >= (ru.q->>'visits')::int
           when ru.has_spend and ru.has_visits then
-            exists (select 1 from jsonb_each_text(ru.q->'spend') e where coalesce((a.spend->>e.key)::numeric, 0) >= e.value::numeric)
+            exists (select 1 from jsonb_each_text(a.spend) e where (ru.q->'spend'->>e.key)::numeric <= e.value::numeric)
             or a.visits >= (ru.q->>'visits')::int
           when ru.has_spend then
-            exists (select 1 from jsonb_each_text(ru.q->'spend') e where coalesce((a.spend->>e.key)::numeric, 0) >= e.value::numeric)
+            exists (select 1 from jsonb_each_text(a.spend) e where (ru.q->'spend'->>e.key)::numeric <= e.value::numeric)
           else a.visits >= (ru.q->>'visits')::int
         end
         order by ru.rank desc limit 1

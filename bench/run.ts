@@ -1,10 +1,12 @@
 // `npm run bench`: each benchmark prints its figures next to a baseline measured in the same run.
-// BENCH_ONLY=search|import|clv runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
+// BENCH_ONLY=search|import|clv|recompute|care runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
 // BENCH_DATABASE_URL (PostgreSQL) and BENCH_PURCHASE_LINES drive the purchase-import bench.
+import { benchCare } from './care';
 import { benchClv } from './clv';
 import { benchImportPurchases } from './import-purchases';
 import { benchSearch } from './search';
 import { benchTiers } from './tiers';
+import { benchRecompute } from './recompute';
 
 const only = process.env.BENCH_ONLY;
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -12,6 +14,8 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   import: benchImportPurchases,
   clv: benchClv,
   tiers: benchTiers,
+  recompute: benchRecompute,
+  care: benchCare,
 };
 
 for (const [name, run] of Object.entries(benches)) {
@@ -31,6 +35,23 @@ for (const [name, run] of Object.entries(benches)) {
     const f = figures as { ratio: number; copy: { rowsPerSecond: number }; import: { rowsPerSecond: number } };
     console.log(
       `import ${f.import.rowsPerSecond} rows/s vs COPY ${f.copy.rowsPerSecond} rows/s: ratio ${f.ratio} (${f.ratio >= 0.5 ? 'meets' : 'MISSES'} the 0.5 target)`,
+    );
+  }
+  if (name === 'recompute' && 'ratio' in figures) {
+    const f = figures as { ratio: number; recomputeMs: number; baselineMs: number; customers: number; lines: number };
+    console.log(
+      `recompute of ${f.customers} customers / ${f.lines} lines ${f.recomputeMs} ms vs GROUP BY ${f.baselineMs} ms: ratio ${f.ratio} (${f.ratio <= 3 ? 'meets' : 'MISSES'} the 3× target)`,
+    );
+  }
+  if (name === 'care' && 'generateSeconds' in figures) {
+    const f = figures as {
+      customers: number;
+      generateSeconds: number;
+      guideList: { p95: number };
+      baseline: { countCustomersMs: number; taskPkLookup: { p95: number } };
+    };
+    console.log(
+      `care: one day for ${f.customers} customers in ${f.generateSeconds} s (count baseline ${f.baseline.countCustomersMs} ms; ${f.generateSeconds < 60 ? 'meets' : 'MISSES'} the 60 s target); guide list p95 ${f.guideList.p95} ms vs task pk p95 ${f.baseline.taskPkLookup.p95} ms (${f.guideList.p95 < 100 ? 'meets' : 'MISSES'} the 100 ms target)`,
     );
   }
   if (name === 'clv') {

@@ -8,6 +8,8 @@ import { registerImportCommands } from './import';
 import { registerDemoCommands } from './demo';
 import { registerOutboxCommands } from './outbox';
 import { registerTiersCommands } from './tiers';
+import { registerTaskCommands } from './tasks';
+import { registerMetricsCommands } from './metrics';
 
 const program = new Command();
 program
@@ -29,6 +31,8 @@ registerImportCommands(program);
 registerDemoCommands(program);
 registerOutboxCommands(program);
 registerTiersCommands(program);
+registerTaskCommands(program);
+registerMetricsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -59,6 +59,7 @@ export const AUDIT_ACTIONS = [
   'points.campaign_updated',
   'backup.created',
   'backup.restored',
+  'metrics.settings_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

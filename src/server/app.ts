@@ -34,6 +34,9 @@ import { afterSalesRoutes } from './modules/after-sales/after-sales.routes';
 import { messagingRoutes } from './modules/messaging/messaging.routes';
 import { unsubscribeRoutes } from './modules/messaging/unsubscribe.routes';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes';
+import { careTasksRoutes } from './modules/care/tasks.routes';
+import { careTemplatesRoutes } from './modules/care/templates.routes';
+import { metricsRoutes } from './modules/metrics/metrics.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -113,6 +116,9 @@ export async function buildApp({
   await app.register(salonRoutes, { db });
   await app.register(afterSalesRoutes, { db });
   await app.register(messagingRoutes, { db, messaging: config.messaging });
+  await app.register(careTasksRoutes, { db });
+  await app.register(careTemplatesRoutes, { db });
+  await app.register(metricsRoutes, { database });
   // The customer's unsubscribe page: public, outside /api, rate-limited.
   await app.register(unsubscribeRoutes, { db });
   await app.register(loyaltyRoutes, { db });

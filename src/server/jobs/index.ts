@@ -2,6 +2,16 @@
 import { maintenanceJob } from './maintenance';
 import { outboxJob } from '../modules/messaging/outbox.job';
 import { pointsExpiryJob, tierReviewJob } from '../modules/loyalty/loyalty.job';
+import { careDailyJob, careEscalationJob } from '../modules/care/care.job';
+import { recomputeJob } from '../modules/metrics/recompute.job';
 import type { Job } from './scheduler';
 
-export const JOBS: Job[] = [maintenanceJob, outboxJob, tierReviewJob, pointsExpiryJob];
+export const JOBS: Job[] = [
+  maintenanceJob,
+  outboxJob,
+  recomputeJob,
+  careDailyJob,
+  careEscalationJob,
+  tierReviewJob,
+  pointsExpiryJob,
+];

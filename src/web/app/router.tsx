@@ -58,6 +58,10 @@ const ServicesPage = lazy(() =>
 );
 
 // Contacts and messages: staff statistics, the outbox, the contact log.
+const WorthPage = lazy(() => import('../features/metrics/pages/worth-page').then((m) => ({ default: m.WorthPage })));
+const ClassSettingsPage = lazy(() =>
+  import('../features/metrics/pages/class-settings-page').then((m) => ({ default: m.ClassSettingsPage })),
+);
 const ContactsPage = lazy(() =>
   import('../features/messaging/pages/contacts-page').then((m) => ({ default: m.ContactsPage })),
 );
@@ -68,6 +72,17 @@ const MembershipPage = lazy(() =>
 );
 const TiersSettingsPage = lazy(() =>
   import('../features/loyalty/pages/tiers-settings-page').then((m) => ({ default: m.TiersSettingsPage })),
+);
+// Care tasks (issue 6): today's list, complaints opened from a task, the settings hub and the message library.
+const TodayPage = lazy(() => import('../features/care-tasks/pages/today-page').then((m) => ({ default: m.TodayPage })));
+const ComplaintPage = lazy(() =>
+  import('../features/care-tasks/pages/complaint-page').then((m) => ({ default: m.ComplaintPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../features/care-tasks/pages/settings-page').then((m) => ({ default: m.SettingsPage })),
+);
+const TemplatesPage = lazy(() =>
+  import('../features/care-tasks/pages/templates-page').then((m) => ({ default: m.TemplatesPage })),
 );
 
 function page(node: ReactNode, capability?: Capability) {
@@ -105,10 +120,16 @@ export function AppRoutes() {
         <Route path="repairs/:id" element={page(<RepairPage />)} />
         <Route path="registers" element={page(<RegistersPage />, 'registers')} />
         <Route path="contacts" element={page(<ContactsPage />, 'contactStats')} />
+        <Route path="worth" element={page(<WorthPage />)} />
+        <Route path="settings/classes" element={page(<ClassSettingsPage />, 'classSettings')} />
         <Route path="settings/services" element={page(<ServicesPage />, 'serviceMenu')} />
         <Route path="settings/categories" element={page(<CategoriesPage />, 'afterSalesPolicy')} />
         <Route path="vip" element={page(<MembershipPage />)} />
         <Route path="settings/tiers" element={page(<TiersSettingsPage />, 'vipProgramme')} />
+        <Route path="today" element={page(<TodayPage />)} />
+        <Route path="complaints/:id" element={page(<ComplaintPage />)} />
+        <Route path="settings" element={page(<SettingsPage />)} />
+        <Route path="settings/templates" element={page(<TemplatesPage />)} />
         <Route path="account" element={page(<AccountPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -28,6 +28,11 @@ export const ACCESS = {
   // The VIP programme: head office sets the tiers; managers adjust points (anyone serving her redeems).
   vipProgramme: HEAD_OFFICE,
   adjustPoints: MANAGERS,
+  // Care (issue 6): the message library is the brand's; every guide reads it.
+  editTemplates: HEAD_OFFICE,
+  // Classes and worth: every manager reads the rules and the last run; head office changes them.
+  classSettings: MANAGERS,
+  editClassSettings: HEAD_OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof ACCESS;

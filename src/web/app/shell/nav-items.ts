@@ -3,6 +3,8 @@ import type { IconName } from '../../components/icons';
 import { can, type Capability } from '../../lib/permissions';
 
 export type NavKey =
+  | 'today'
+  | 'settings'
   | 'home'
   | 'customers'
   | 'stores'
@@ -14,10 +16,14 @@ export type NavKey =
   | 'questionBank'
   | 'contacts'
   | 'vip'
+  | 'worth'
+  | 'classes'
   | 'account';
 export type NavItem = { key: NavKey; to: string; icon: IconName; capability: Capability | null };
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  // What a shop guide opens in the morning: her care tasks.
+  { key: 'today', to: '/today', icon: 'calendar', capability: null },
   { key: 'home', to: '/', icon: 'home', capability: null },
   { key: 'customers', to: '/customers', icon: 'users', capability: null },
   { key: 'contacts', to: '/contacts', icon: 'chart', capability: 'contactStats' },
@@ -29,6 +35,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'registers', to: '/registers', icon: 'clipboard', capability: 'registers' },
   { key: 'fileContest', to: '/file-contest', icon: 'trophy', capability: 'fileContest' },
   { key: 'questionBank', to: '/settings/questions', icon: 'listDetails', capability: 'questionBank' },
+  { key: 'settings', to: '/settings', icon: 'settings', capability: null },
+  { key: 'worth', to: '/worth', icon: 'sparkles', capability: null },
+  { key: 'classes', to: '/settings/classes', icon: 'settings', capability: 'classSettings' },
   { key: 'account', to: '/account', icon: 'user', capability: null },
 ];
 

@@ -18,6 +18,7 @@ import { customerPanels } from '../customer-panels';
 import { ContactCustomerButton } from '../../messaging/components/contact-customer-button';
 import { LoyaltyCard } from '../../loyalty/components/loyalty-card';
 import { TierBadge } from '../../loyalty/components/tier-badge';
+import { MetricsCard } from '../../metrics/components/metrics-card';
 
 export function CustomerPage() {
   const { id = '' } = useParams();
@@ -93,6 +94,7 @@ export function CustomerPage() {
             <Stack gap="md">
               <LoyaltyCard customerId={c.id} storeId={c.storeId} />
               <CompletenessCard score={c.completeness} next={c.nextQuestions} />
+              <MetricsCard customerId={c.id} />
               <ContactCard c={c} />
               <ConsentsCard c={c} timeZone={timeZone} />
             </Stack>

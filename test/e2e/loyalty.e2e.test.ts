@@ -113,7 +113,7 @@ describe('VIP programme journey', () => {
     const card = page.getByTestId('loyalty-card');
     await expect.poll(() => card.getByTestId('loyalty-tier').textContent()).toBe('Silver');
     expect(await card.getByTestId('loyalty-points').textContent()).toBe('4,500');
-    await card.getByText('CN¥500.00 more or 5 more visits to Gold').waitFor();
+    await card.getByText('CN¥500.00 more, or 5 more visit(s), to Gold').waitFor();
 
     // The till screen: one scarf at ¥800.
     await page.goto(`/customers/${customerId}/sell`);

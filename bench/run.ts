@@ -5,6 +5,7 @@ import { benchCare } from './care';
 import { benchClv } from './clv';
 import { benchImportPurchases } from './import-purchases';
 import { benchSearch } from './search';
+import { benchTiers } from './tiers';
 import { benchRecompute } from './recompute';
 import { benchSegments } from './segments';
 
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   search: benchSearch,
   import: benchImportPurchases,
   clv: benchClv,
+  tiers: benchTiers,
   recompute: benchRecompute,
   segments: benchSegments,
   care: benchCare,

@@ -7,6 +7,7 @@ import { registerBackupCommands } from './backup';
 import { registerImportCommands } from './import';
 import { registerDemoCommands } from './demo';
 import { registerOutboxCommands } from './outbox';
+import { registerTiersCommands } from './tiers';
 import { registerTaskCommands } from './tasks';
 import { registerMetricsCommands } from './metrics';
 
@@ -29,6 +30,7 @@ registerBackupCommands(program);
 registerImportCommands(program);
 registerDemoCommands(program);
 registerOutboxCommands(program);
+registerTiersCommands(program);
 registerTaskCommands(program);
 registerMetricsCommands(program);
 

@@ -35,6 +35,7 @@ import { messagingRoutes } from './modules/messaging/messaging.routes';
 import { unsubscribeRoutes } from './modules/messaging/unsubscribe.routes';
 import { segmentsRoutes } from './modules/segments/segments.routes';
 import { analyticsRoutes } from './modules/analytics/analytics.routes';
+import { loyaltyRoutes } from './modules/loyalty/loyalty.routes';
 import { careTasksRoutes } from './modules/care/tasks.routes';
 import { careTemplatesRoutes } from './modules/care/templates.routes';
 import { metricsRoutes } from './modules/metrics/metrics.routes';
@@ -124,6 +125,7 @@ export async function buildApp({
   await app.register(metricsRoutes, { database });
   // The customer's unsubscribe page: public, outside /api, rate-limited.
   await app.register(unsubscribeRoutes, { db });
+  await app.register(loyaltyRoutes, { db });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

@@ -26,6 +26,8 @@ import { autoReading } from '../modules/customers/reading';
 import { searchKeysOf } from '../modules/customers/search-index';
 import { DEMO_PRODUCTS, localPrice } from './catalogue';
 import { prng, syntheticPerson, type Market } from './names';
+import { ensureDefaultTiers } from '../modules/loyalty/defaults';
+import { backfillLoyalty } from '../modules/loyalty/loyalty.service';
 
 export type DemoOptions = {
   customers: number;
@@ -345,6 +347,8 @@ export async function generateDemo(
   const ctx: DemoContext = { db, orgId, opts, r, pick, progress, stamp, now, storeList, cust, productIds, cats };
   const { lines, receiptCount, returns } = await generatePurchases(ctx);
   const { visits, repairs } = await generateExtras(ctx);
+  await ensureDefaultTiers(db, orgId);
+  await backfillLoyalty(db, orgId); // tiers and points for the generated history
   return {
     stores: storeList.length,
     staff,

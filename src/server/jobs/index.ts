@@ -1,8 +1,17 @@
 // Every background job the server runs (see scheduler.ts). A module adds its job here.
 import { maintenanceJob } from './maintenance';
 import { outboxJob } from '../modules/messaging/outbox.job';
+import { pointsExpiryJob, tierReviewJob } from '../modules/loyalty/loyalty.job';
 import { careDailyJob, careEscalationJob } from '../modules/care/care.job';
 import { recomputeJob } from '../modules/metrics/recompute.job';
 import type { Job } from './scheduler';
 
-export const JOBS: Job[] = [maintenanceJob, outboxJob, recomputeJob, careDailyJob, careEscalationJob];
+export const JOBS: Job[] = [
+  maintenanceJob,
+  outboxJob,
+  recomputeJob,
+  careDailyJob,
+  careEscalationJob,
+  tierReviewJob,
+  pointsExpiryJob,
+];

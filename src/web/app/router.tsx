@@ -76,6 +76,13 @@ const DashboardPage = lazy(() =>
 const SegmentPage = lazy(() =>
   import('../features/segments/pages/segment-page').then((m) => ({ default: m.SegmentPage })),
 );
+// The VIP programme: the requirements shown to customers, the settings head office edits.
+const MembershipPage = lazy(() =>
+  import('../features/loyalty/pages/membership-page').then((m) => ({ default: m.MembershipPage })),
+);
+const TiersSettingsPage = lazy(() =>
+  import('../features/loyalty/pages/tiers-settings-page').then((m) => ({ default: m.TiersSettingsPage })),
+);
 // Care tasks (issue 6): today's list, complaints opened from a task, the settings hub and the message library.
 const TodayPage = lazy(() => import('../features/care-tasks/pages/today-page').then((m) => ({ default: m.TodayPage })));
 const ComplaintPage = lazy(() =>
@@ -130,6 +137,8 @@ export function AppRoutes() {
         <Route path="segments" element={page(<SegmentsPage />)} />
         <Route path="segments/:id" element={page(<SegmentPage />)} />
         <Route path="dashboard" element={page(<DashboardPage />, 'dashboard')} />
+        <Route path="vip" element={page(<MembershipPage />)} />
+        <Route path="settings/tiers" element={page(<TiersSettingsPage />, 'vipProgramme')} />
         <Route path="today" element={page(<TodayPage />)} />
         <Route path="complaints/:id" element={page(<ComplaintPage />)} />
         <Route path="settings" element={page(<SettingsPage />)} />

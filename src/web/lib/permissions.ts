@@ -27,6 +27,9 @@ export const ACCESS = {
   contactStats: MANAGERS,
   // Analytics: the manager dashboard (store, region or organisation, as far as her access reaches).
   dashboard: MANAGERS,
+  // The VIP programme: head office sets the tiers; managers adjust points (anyone serving her redeems).
+  vipProgramme: HEAD_OFFICE,
+  adjustPoints: MANAGERS,
   // Care (issue 6): the message library is the brand's; every guide reads it.
   editTemplates: HEAD_OFFICE,
   // Classes and worth: every manager reads the rules and the last run; head office changes them.

@@ -16,6 +16,7 @@ import {
   type SpendCustomer,
 } from '../../../domain/clv';
 import type { Database, Db } from '../../db/client';
+import { recomputeTiers } from '../loyalty';
 import { rows } from '../../db/client';
 import { classificationSettings, type ClvModelParams } from '../../db/schema';
 import {
@@ -148,15 +149,20 @@ export type RecomputeResult = {
 export type RecomputeOptions = { asOf?: string; onProgress?: (step: string, detail?: Record<string, unknown>) => void };
 
 /**
- * Steps run after the metrics of an organisation are recomputed, in order (the lead adds the loyalty
- * tier recompute here: `afterRecomputeSteps.push({ name: 'tiers', run })`). Each gets the database
- * (its own transaction is its business) and must be idempotent, like the recompute itself.
+ * Steps run after the metrics of an organisation are recomputed, in order: the VIP tiers (an upgrade
+ * a rule now grants; downgrades wait for the yearly review). Each gets the database (its own
+ * transaction is its business) and must be idempotent, like the recompute itself.
  */
 export type RecomputeStep = {
   name: string;
   run(database: Database, orgId: string, context: { asOf?: string; metrics: RecomputeResult }): Promise<unknown>;
 };
-export const afterRecomputeSteps: RecomputeStep[] = [];
+export const afterRecomputeSteps: RecomputeStep[] = [
+  {
+    name: 'tiers',
+    run: (d, orgId, { asOf }) => recomputeTiers(d.db, orgId, { asOf: asOf ? new Date(asOf) : undefined }),
+  },
+];
 
 type Row = Record<string, unknown>;
 

@@ -8,6 +8,7 @@ import { generatePassword, hashPassword } from '../../security';
 import { recordAudit } from '../audit/audit.service';
 import { ensureDefaultQuestionBanks } from '../customers/question-bank';
 import { ensureDefaultCategories } from '../purchases/catalogue';
+import { ensureDefaultTiers } from '../loyalty/defaults';
 
 const BOOTSTRAP_LOCK_KEY = 7_401_002;
 
@@ -26,6 +27,7 @@ export async function ensureBootstrapped(db: Db, config: Config): Promise<Bootst
   const result = await bootstrapOrganisation(db, config);
   await ensureDefaultQuestionBanks(db);
   await ensureDefaultCategories(db);
+  await ensureDefaultTiers(db);
   return result;
 }
 

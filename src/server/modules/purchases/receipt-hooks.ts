@@ -5,6 +5,7 @@
 // idempotent (running it twice for the same receipts changes nothing).
 import type { Db } from '../../db/client';
 import { refreshCustomerMetrics } from '../metrics/metrics.service';
+import { applyLoyalty } from '../loyalty/loyalty.service';
 
 export type ReceiptEvent = {
   orgId: string;
@@ -19,5 +20,5 @@ export async function afterReceipts(tx: Db, event: ReceiptEvent): Promise<void> 
   if (!event.customerIds.length && !event.receiptIds.length) return;
   // Steps are added here by the modules that own them (metrics, loyalty), in this order.
   await refreshCustomerMetrics(tx, event.orgId, event.customerIds);
-  // loyalty: applyLoyalty(tx, event) goes here, after metrics (tiers read the fresh figures).
+  await applyLoyalty(tx, event); // after metrics: upgrade tiers at once, earn / reverse points
 }

@@ -15,6 +15,7 @@ export type NavKey =
   | 'fileContest'
   | 'questionBank'
   | 'contacts'
+  | 'vip'
   | 'worth'
   | 'classes'
   | 'segments'
@@ -30,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'contacts', to: '/contacts', icon: 'chart', capability: 'contactStats' },
   { key: 'segments', to: '/segments', icon: 'listDetails', capability: null },
   { key: 'dashboard', to: '/dashboard', icon: 'chart', capability: 'dashboard' },
+  { key: 'vip', to: '/vip', icon: 'trophy', capability: null },
   { key: 'stores', to: '/stores', icon: 'store', capability: 'stores' },
   { key: 'staff', to: '/staff', icon: 'users', capability: 'staff' },
   { key: 'tokens', to: '/tokens', icon: 'key', capability: 'tokens' },

@@ -16,6 +16,8 @@ import { ProfileCard } from '../components/profile-card';
 import { CustomerTimeline } from '../components/timeline';
 import { customerPanels } from '../customer-panels';
 import { ContactCustomerButton } from '../../messaging/components/contact-customer-button';
+import { LoyaltyCard } from '../../loyalty/components/loyalty-card';
+import { TierBadge } from '../../loyalty/components/tier-badge';
 import { MetricsCard } from '../../metrics/components/metrics-card';
 
 export function CustomerPage() {
@@ -46,7 +48,7 @@ export function CustomerPage() {
         <Stack gap={2}>
           <Group gap="xs" wrap="wrap">
             <Title order={1}>{c.displayName}</Title>
-            {c.tier && <Badge>{c.tier}</Badge>}
+            <TierBadge tier={c.tier} />
             {c.doNotContact && <Badge color="red">{t('customers.flags.doNotContactBadge')}</Badge>}
             {c.isDeceased && <Badge color="gray">{t('customers.flags.deceasedBadge')}</Badge>}
           </Group>
@@ -90,6 +92,7 @@ export function CustomerPage() {
         <Tabs.Panel value="profile" pt="md">
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <Stack gap="md">
+              <LoyaltyCard customerId={c.id} storeId={c.storeId} />
               <CompletenessCard score={c.completeness} next={c.nextQuestions} />
               <MetricsCard customerId={c.id} />
               <ContactCard c={c} />

@@ -25,6 +25,7 @@ import { useSession } from '../../auth/api/get-me';
 import { useCreateCustomer, useDuplicates } from '../api/customers';
 import { DuplicateOffer } from '../components/duplicate-offer';
 import type { Locale } from '../../../../contracts/common';
+import { RequirementsLink } from '../../loyalty/components/requirements-link';
 
 type Consent = `${(typeof CHANNELS)[number]}:${(typeof PURPOSES)[number]}`;
 
@@ -79,6 +80,7 @@ export function NewCustomerPage() {
   return (
     <Stack gap="md" maw={720}>
       <PageHeader title={t('customers.new.title')} description={t('customers.new.description')} mb={0} />
+      <RequirementsLink />
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,0 +1,419 @@
+// The VIP programme over HTTP: tiers and settings (owner / head office edit, everyone reads), the
+// "what if" preview, her tier + points card, redeem and adjust, campaigns. Every change is audited.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { idParamsSchema, pageSchema } from '../../../contracts/common';
+import {
+  adjustBodySchema,
+  campaignSchema,
+  createCampaignBodySchema,
+  createTierBodySchema,
+  customerLoyaltySchema,
+  pointsEntrySchema,
+  pointsQuerySchema,
+  previewBodySchema,
+  previewSchema,
+  programmeSchema,
+  programmeSettingsSchema,
+  redeemBodySchema,
+  reviewResultSchema,
+  tierSchema,
+  updateCampaignBodySchema,
+  updateTierBodySchema,
+} from '../../../contracts/loyalty';
+import type { Db } from '../../db/client';
+import { rows } from '../../db/client';
+import { pointsCampaigns, stores, tierDefinitions } from '../../db/schema';
+import { AppError, notFound } from '../../errors';
+import { principalOf } from '../../plugins/auth';
+import { auditRequest } from '../audit/audit.service';
+import { getCustomerRowOrThrow } from '../customers/customers.service';
+import {
+  adjustPoints,
+  getCustomerLoyalty,
+  getProgrammeSettings,
+  listPoints,
+  loadTiers,
+  parseTier,
+  previewTiers,
+  recomputeTiers,
+  redeemPoints,
+  reviewTiers,
+  saveProgrammeSettings,
+} from './loyalty.service';
+
+const tags = ['loyalty'];
+const EDITORS = ['owner', 'hq'] as const;
+const MANAGERS = ['owner', 'hq', 'regional_manager', 'store_manager'] as const;
+const actor = (req: Parameters<typeof principalOf>[0]) => {
+  const p = principalOf(req);
+  return { orgId: p.orgId, userId: p.kind === 'user' ? p.userId : null };
+};
+type CampaignRow = typeof pointsCampaigns.$inferSelect;
+const toCampaign = (c: CampaignRow) => ({
+  id: c.id,
+  name: c.name,
+  multiplier: Number(c.multiplier),
+  startsOn: c.startsOn,
+  endsOn: c.endsOn,
+  storeIds: c.storeIds ?? null,
+  isActive: c.isActive,
+});
+
+async function tiersWithCounts(db: Db, orgId: string) {
+  const tiers = await loadTiers(db, orgId);
+  const counts = await rows<{ tier: string; n: number }>(
+    db,
+    sql`select tier, count(*)::int as n from customers where org_id = ${orgId} and tier is not null and merged_into_id is null group by tier`,
+  );
+  return tiers.map((t) => ({ ...t, members: counts.find((c) => c.tier === t.key)?.n ?? 0 }));
+}
+
+function rankTaken(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string }; message?: string };
+  return err.code === '23505' || err.cause?.code === '23505' || /duplicate key/.test(err.message ?? '');
+}
+
+async function checkStores(db: Db, orgId: string, ids: string[] | null | undefined) {
+  if (!ids?.length) return;
+  const found = await db
+    .select({ id: stores.id })
+    .from(stores)
+    .where(and(eq(stores.orgId, orgId), sql`${stores.id} = any(${sql.param(ids)}::uuid[])`));
+  const missing = ids.findIndex((id) => !found.some((f) => f.id === id));
+  if (missing >= 0)
+    throw new AppError('validation_failed', {}, [
+      { field: `body.storeIds.${missing}`, code: 'unknown_store', message: 'Unknown store' },
+    ]);
+}
+
+export const loyaltyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/api/loyalty/programme',
+    {
+      config: { access: { roles: 'any' } },
+      schema: {
+        tags,
+        summary: 'The VIP programme: tiers (by rank) with their rules, benefits and members, and its settings',
+        response: { 200: programmeSchema },
+      },
+    },
+    async (req) => {
+      const orgId = principalOf(req).orgId;
+      return { tiers: await tiersWithCounts(db, orgId), settings: await getProgrammeSettings(db, orgId) };
+    },
+  );
+
+  app.patch(
+    '/api/loyalty/settings',
+    {
+      config: { access: { roles: EDITORS } },
+      schema: {
+        tags,
+        summary: 'Change the rolling window, the yearly review and grace period, points earning and expiry',
+        body: programmeSettingsSchema,
+        response: { 200: programmeSettingsSchema },
+      },
+    },
+    async (req) => {
+      const orgId = principalOf(req).orgId;
+      await saveProgrammeSettings(db, orgId, req.body);
+      await auditRequest(db, req, {
+        action: 'tier.settings_updated',
+        entityType: 'organization',
+        entityId: orgId,
+        details: { fields: Object.keys(req.body) },
+      });
+      return getProgrammeSettings(db, orgId);
+    },
+  );
+
+  app.post(
+    '/api/loyalty/tiers',
+    {
+      config: { access: { roles: EDITORS } },
+      schema: { tags, summary: 'Add a tier', body: createTierBodySchema, response: { 201: tierSchema } },
+    },
+    async (req, reply) => {
+      const orgId = principalOf(req).orgId;
+      let row;
+      try {
+        [row] = await db
+          .insert(tierDefinitions)
+          .values({ orgId, ...req.body })
+          .returning();
+      } catch (e) {
+        if (rankTaken(e))
+          throw new AppError('validation_failed', {}, [
+            { field: 'body.rank', code: 'taken', message: 'Another tier has this key or rank' },
+          ]);
+        throw e;
+      }
+      await auditRequest(db, req, {
+        action: 'tier.created',
+        entityType: 'tier',
+        entityId: row!.id,
+        details: { key: row!.key, rank: row!.rank },
+      });
+      return reply.status(201).send({ ...parseTier(row!), members: 0 });
+    },
+  );
+
+  app.patch(
+    '/api/loyalty/tiers/:id',
+    {
+      config: { access: { roles: EDITORS } },
+      schema: {
+        tags,
+        summary: 'Change a tier: labels, rank, rules, benefits, or retire it (isActive false)',
+        params: idParamsSchema,
+        body: updateTierBodySchema,
+        response: { 200: tierSchema },
+      },
+    },
+    async (req) => {
+      const orgId = principalOf(req).orgId;
+      let row;
+      try {
+        [row] = await db
+          .update(tierDefinitions)
+          .set({ ...req.body, updatedAt: new Date() })
+          .where(and(eq(tierDefinitions.orgId, orgId), eq(tierDefinitions.id, req.params.id)))
+          .returning();
+      } catch (e) {
+        if (rankTaken(e))
+          throw new AppError('validation_failed', {}, [
+            { field: 'body.rank', code: 'taken', message: 'Another tier has this rank' },
+          ]);
+        throw e;
+      }
+      if (!row) throw notFound();
+      await auditRequest(db, req, {
+        action: 'tier.updated',
+        entityType: 'tier',
+        entityId: row.id,
+        details: { key: row.key, fields: Object.keys(req.body) },
+      });
+      // Easier rules take effect at once: whoever meets a higher tier now moves up.
+      await recomputeTiers(db, orgId);
+      return (await tiersWithCounts(db, orgId)).find((t) => t.id === row.id)!;
+    },
+  );
+
+  app.post(
+    '/api/loyalty/tiers/preview',
+    {
+      config: { access: { roles: EDITORS } },
+      schema: {
+        tags,
+        summary: 'What changes if I edit the rules: who would move up at once and down at the next review',
+        body: previewBodySchema,
+        response: { 200: previewSchema },
+      },
+    },
+    async (req) => previewTiers(db, principalOf(req).orgId, req.body),
+  );
+
+  app.post(
+    '/api/loyalty/review',
+    {
+      config: { access: { roles: EDITORS } },
+      schema: {
+        tags,
+        summary: 'Run (or with dryRun, preview) the yearly tier review',
+        body: z.object({ asOf: z.iso.date().optional(), dryRun: z.boolean().default(true) }),
+        response: { 200: reviewResultSchema },
+      },
+    },
+    async (req) => {
+      const a = actor(req);
+      const result = await reviewTiers(db, a.orgId, { ...req.body, actorUserId: a.userId });
+      if (!req.body.dryRun)
+        await auditRequest(db, req, {
+          action: 'tier.reviewed',
+          entityType: 'organization',
+          entityId: a.orgId,
+          details: { reviewDate: result.reviewDate, downgraded: result.downgraded, inGrace: result.inGrace },
+        });
+      return result;
+    },
+  );
+
+  app.get(
+    '/api/customers/:id/loyalty',
+    {
+      config: { access: { roles: 'any' } },
+      schema: {
+        tags,
+        summary: 'Her tier, what she needs for the next one, her points and her tier history',
+        params: idParamsSchema,
+        response: { 200: customerLoyaltySchema },
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      const c = await getCustomerRowOrThrow(db, p, req.params.id);
+      return getCustomerLoyalty(db, p.orgId, c);
+    },
+  );
+
+  app.get(
+    '/api/customers/:id/points',
+    {
+      config: { access: { roles: 'any' } },
+      schema: {
+        tags,
+        summary: 'Her points ledger, newest first',
+        params: idParamsSchema,
+        querystring: pointsQuerySchema,
+        response: { 200: pageSchema(pointsEntrySchema) },
+      },
+    },
+    async (req) => {
+      const c = await getCustomerRowOrThrow(db, principalOf(req), req.params.id);
+      return listPoints(db, c.id, req.query);
+    },
+  );
+
+  const entryReply = z.object({ balance: z.number().int(), entryId: z.string() });
+
+  app.post(
+    '/api/customers/:id/points/redeem',
+    {
+      config: { access: { roles: 'any' } },
+      schema: {
+        tags,
+        summary: 'Redeem points (never more than her balance)',
+        params: idParamsSchema,
+        body: redeemBodySchema,
+        response: { 201: entryReply },
+      },
+    },
+    async (req, reply) => {
+      const c = await getCustomerRowOrThrow(db, principalOf(req), req.params.id);
+      const r = await redeemPoints(db, actor(req), c, req.body.points, req.body.reason);
+      await auditRequest(db, req, {
+        action: 'points.redeemed',
+        entityType: 'customer',
+        entityId: c.id,
+        storeId: c.storeId,
+        details: { points: req.body.points, entryId: r.entry.id },
+      });
+      return reply.status(201).send({ balance: r.balance, entryId: r.entry.id });
+    },
+  );
+
+  app.post(
+    '/api/customers/:id/points/adjust',
+    {
+      config: { access: { roles: MANAGERS } },
+      schema: {
+        tags,
+        summary: 'Add or take away points, with the reason (store managers and above)',
+        params: idParamsSchema,
+        body: adjustBodySchema,
+        response: { 201: entryReply },
+      },
+    },
+    async (req, reply) => {
+      const c = await getCustomerRowOrThrow(db, principalOf(req), req.params.id);
+      const r = await adjustPoints(db, actor(req), c, req.body.points, req.body.reason);
+      await auditRequest(db, req, {
+        action: 'points.adjusted',
+        entityType: 'customer',
+        entityId: c.id,
+        storeId: c.storeId,
+        details: { points: req.body.points, entryId: r.entry.id },
+      });
+      return reply.status(201).send({ balance: r.balance, entryId: r.entry.id });
+    },
+  );
+
+  app.get(
+    '/api/loyalty/campaigns',
+    {
+      config: { access: { roles: 'any' } },
+      schema: { tags, summary: 'Points campaigns', response: { 200: z.object({ items: z.array(campaignSchema) }) } },
+    },
+    async (req) => ({
+      items: (
+        await db
+          .select()
+          .from(pointsCampaigns)
+          .where(eq(pointsCampaigns.orgId, principalOf(req).orgId))
+          .orderBy(asc(pointsCampaigns.startsOn))
+      ).map(toCampaign),
+    }),
+  );
+
+  app.post(
+    '/api/loyalty/campaigns',
+    {
+      config: { access: { roles: EDITORS } },
+      schema: {
+        tags,
+        summary: 'Start a points campaign (e.g. double points in some stores for a week)',
+        body: createCampaignBodySchema,
+        response: { 201: campaignSchema },
+      },
+    },
+    async (req, reply) => {
+      const orgId = principalOf(req).orgId;
+      await checkStores(db, orgId, req.body.storeIds);
+      const [c] = await db
+        .insert(pointsCampaigns)
+        .values({ orgId, ...req.body, multiplier: String(req.body.multiplier) })
+        .returning();
+      await auditRequest(db, req, {
+        action: 'points.campaign_created',
+        entityType: 'points_campaign',
+        entityId: c!.id,
+        details: { multiplier: req.body.multiplier, startsOn: req.body.startsOn, endsOn: req.body.endsOn },
+      });
+      return reply.status(201).send(toCampaign(c!));
+    },
+  );
+
+  app.patch(
+    '/api/loyalty/campaigns/:id',
+    {
+      config: { access: { roles: EDITORS } },
+      schema: {
+        tags,
+        summary: 'Change or stop a campaign',
+        params: idParamsSchema,
+        body: updateCampaignBodySchema,
+        response: { 200: campaignSchema },
+      },
+    },
+    async (req) => {
+      const orgId = principalOf(req).orgId;
+      await checkStores(db, orgId, req.body.storeIds);
+      const { multiplier, ...rest } = req.body;
+      const [before] = await db
+        .select()
+        .from(pointsCampaigns)
+        .where(and(eq(pointsCampaigns.orgId, orgId), eq(pointsCampaigns.id, req.params.id)));
+      if (!before) throw notFound();
+      const startsOn = rest.startsOn ?? before.startsOn;
+      const endsOn = rest.endsOn ?? before.endsOn;
+      if (endsOn < startsOn)
+        throw new AppError('validation_failed', {}, [
+          { field: 'body.endsOn', code: 'invalid', message: 'Ends before it starts' },
+        ]);
+      const [c] = await db
+        .update(pointsCampaigns)
+        .set({ ...rest, ...(multiplier !== undefined ? { multiplier: String(multiplier) } : {}) })
+        .where(eq(pointsCampaigns.id, before.id))
+        .returning();
+      await auditRequest(db, req, {
+        action: 'points.campaign_updated',
+        entityType: 'points_campaign',
+        entityId: c!.id,
+        details: { fields: Object.keys(req.body) },
+      });
+      return toCampaign(c!);
+    },
+  );
+};

@@ -10,3 +10,4 @@ export * from './jobs';
 export * from './metrics';
 export * from './loyalty';
 export * from './messaging';
+export * from './care';

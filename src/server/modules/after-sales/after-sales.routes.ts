@@ -20,6 +20,7 @@ import { getCustomerRowOrThrow } from '../customers/customers.service';
 import { csvStream, xlsxStream, type ExportCell } from '../imports/export.service';
 import { storeToday } from '../salon/salon.service';
 import { toMajor } from '../../../domain/money';
+import { repairPhotoRoutes } from './repair-photos.routes';
 import { findTickets, getTicketRowOrThrow, openRepair, registerWhere, toTicket, updateRepair } from './repairs.service';
 
 const tags = ['after-sales'];
@@ -34,6 +35,7 @@ async function* once(rows: ExportCell[][]) {
 }
 
 export const afterSalesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  await app.register(repairPhotoRoutes, { db });
   app.post(
     '/api/customers/:id/repairs',
     {

@@ -401,7 +401,7 @@ describe('purchases, salon and after-sales journey', () => {
       await resize(page, DESKTOP);
     }
     await context.close();
-  });
+  }, 300_000); // a long journey in four languages and two sizes; slow on a shared machine
 
   it('staff: no registers or settings, told so on a direct link', async () => {
     const context = await newContext(browser, server.baseUrl, 'zh-CN');

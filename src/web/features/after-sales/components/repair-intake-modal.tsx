@@ -229,7 +229,7 @@ export function RepairIntakeModal({ customerId, storeId, lineId, onClose }: Prop
           onClick={() => photoInput.current?.click()}
           disabled={photos.length >= PHOTOS_PER_TICKET}
         >
-          {photos.length ? t('repairPhotos.chosen', { count: photos.length }) : t('repairPhotos.add')}
+          {t('repairPhotos.add')}
         </Button>
       </Stack>
     </FormModal>

@@ -1,6 +1,7 @@
 // `npm run bench`: each benchmark prints its figures next to a baseline measured in the same run.
-// BENCH_ONLY=search|import|clv runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
+// BENCH_ONLY=search|import|clv|care runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
 // BENCH_DATABASE_URL (PostgreSQL) and BENCH_PURCHASE_LINES drive the purchase-import bench.
+import { benchCare } from './care';
 import { benchClv } from './clv';
 import { benchImportPurchases } from './import-purchases';
 import { benchSearch } from './search';
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   search: benchSearch,
   import: benchImportPurchases,
   clv: benchClv,
+  care: benchCare,
 };
 
 for (const [name, run] of Object.entries(benches)) {
@@ -29,6 +31,17 @@ for (const [name, run] of Object.entries(benches)) {
     const f = figures as { ratio: number; copy: { rowsPerSecond: number }; import: { rowsPerSecond: number } };
     console.log(
       `import ${f.import.rowsPerSecond} rows/s vs COPY ${f.copy.rowsPerSecond} rows/s: ratio ${f.ratio} (${f.ratio >= 0.5 ? 'meets' : 'MISSES'} the 0.5 target)`,
+    );
+  }
+  if (name === 'care' && 'generateSeconds' in figures) {
+    const f = figures as {
+      customers: number;
+      generateSeconds: number;
+      guideList: { p95: number };
+      baseline: { countCustomersMs: number; taskPkLookup: { p95: number } };
+    };
+    console.log(
+      `care: one day for ${f.customers} customers in ${f.generateSeconds} s (count baseline ${f.baseline.countCustomersMs} ms; ${f.generateSeconds < 60 ? 'meets' : 'MISSES'} the 60 s target); guide list p95 ${f.guideList.p95} ms vs task pk p95 ${f.baseline.taskPkLookup.p95} ms (${f.guideList.p95 < 100 ? 'meets' : 'MISSES'} the 100 ms target)`,
     );
   }
   if (name === 'clv') {

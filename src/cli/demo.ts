@@ -50,11 +50,14 @@ export function registerDemoCommands(program: Command) {
           },
         });
         if (tty) process.stderr.write('\n');
+        const { seedDemoCare } = await import('../server/demo/care');
+        const care = await seedDemoCare(database, orgId);
         await recordAudit(database.db, { orgId, action: 'demo.loaded', details: { ...opts, via: 'cli' } });
         console.log(
           `Demo brand loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.stores} stores, ${summary.staff} staff, ${summary.customers} customers, ` +
             `${summary.receipts} receipts (${summary.lines} lines, ${summary.returns} returns), ${summary.visits} salon visits, ${summary.repairs} repairs.`,
         );
+        console.log(`Care tasks for today: ${care.tasks} (${care.created} reasons), each guide has a list.`);
         console.log(`Staff accounts: demo${opts.seed}-s<store>-<n>@example.com, password ${summary.staffPassword}`);
       });
     });

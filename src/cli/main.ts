@@ -7,6 +7,7 @@ import { registerBackupCommands } from './backup';
 import { registerImportCommands } from './import';
 import { registerDemoCommands } from './demo';
 import { registerOutboxCommands } from './outbox';
+import { registerTaskCommands } from './tasks';
 
 const program = new Command();
 program
@@ -27,6 +28,7 @@ registerBackupCommands(program);
 registerImportCommands(program);
 registerDemoCommands(program);
 registerOutboxCommands(program);
+registerTaskCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -378,6 +378,13 @@ export const careRulesSchema = z.object({
 export const careSettingsSchema = z.object({
   rules: careRulesSchema.prefault({}),
   guards: guardsConfigSchema.prefault({}),
+  /** Open tasks left overdue this many days go to the store manager (once). */
+  escalation: z
+    .object({
+      enabled: z.boolean().default(true),
+      afterDays: int(1, 60).default(2).describe('Days past the due day before an open task goes to the store manager'),
+    })
+    .prefault({}),
 });
 export type CareSettings = z.infer<typeof careSettingsSchema>;
 export type CareSettingsInput = z.input<typeof careSettingsSchema>;

@@ -1,6 +1,7 @@
 // Every background job the server runs (see scheduler.ts). A module adds its job here.
 import { maintenanceJob } from './maintenance';
 import { outboxJob } from '../modules/messaging/outbox.job';
+import { careDailyJob, careEscalationJob } from '../modules/care/care.job';
 import type { Job } from './scheduler';
 
-export const JOBS: Job[] = [maintenanceJob, outboxJob];
+export const JOBS: Job[] = [maintenanceJob, outboxJob, careDailyJob, careEscalationJob];

@@ -111,9 +111,14 @@ export const careTasks = pgTable(
       .default(sql`now()`),
   },
   (t) => [
-    index('care_tasks_assignee_due_idx').on(t.orgId, t.assigneeId, t.status, t.dueOn),
-    index('care_tasks_store_due_idx').on(t.orgId, t.storeId, t.status, t.dueOn),
     index('care_tasks_customer_idx').on(t.customerId, t.dueOn),
+    // A guide's / a store's list in keyset pages (due day, then id), and the tasks escalated to a manager
+    // (these replace the (org, assignee|store, status, due_on) indexes of 0008, which they extend).
+    index('care_tasks_assignee_page_idx').on(t.orgId, t.assigneeId, t.status, t.dueOn, t.id),
+    index('care_tasks_store_page_idx').on(t.orgId, t.storeId, t.status, t.dueOn, t.id),
+    index('care_tasks_escalated_idx')
+      .on(t.orgId, t.escalatedTo, t.status, t.dueOn, t.id)
+      .where(sql`${t.escalatedTo} is not null`),
   ],
 );
 

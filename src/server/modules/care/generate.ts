@@ -1,0 +1,493 @@
+// Generation of care tasks: for each store, for one store-local day, every pre-selected customer goes
+// through planCustomerCare (all rules and guards) and the plans are written a batch at a time.
+//
+// - Idempotent: each reason row carries the occasion key, unique per customer; tasks and reasons are
+//   written with multi-row INSERT … ON CONFLICT DO NOTHING, and a task whose reasons were taken by
+//   another run meanwhile is removed in the same transaction. A second run creates 0.
+// - No back-dating: per rule, activeSince = the later of the day it was switched on and the store's
+//   first run, so a first run or a rule switched on creates nothing for occasions already past.
+// - Several app instances: one run per organisation and store at a time (the scheduler's advisory lock
+//   on PostgreSQL, the in-process guard on PGlite); a concurrent caller waits for it, then finds the
+//   tasks already there. The unique index stays the final guard.
+// - Restarts: each batch is one transaction; a run cut short leaves whole batches, and a re-run fills
+//   in the rest.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { RULE_IDS, type AssigneeRole, type RuleId } from '../../../contracts/care';
+import {
+  isKeyCustomer,
+  localDateOf,
+  planCustomerCare,
+  type CareFacts,
+  rulePrecedence,
+  type CareHistory,
+  type CarePlan,
+  type IsoDate,
+  type PlannedTask,
+} from '../../../domain/care';
+import { rows, type Database, type Db } from '../../db/client';
+import { careRuns } from '../../db/schema';
+import { withJobLock } from '../../jobs/scheduler';
+import {
+  candidatePredicate,
+  loadBatchDetails,
+  loadCandidateBatch,
+  loadRunContext,
+  loadStores,
+  type LoadedCustomer,
+  type RunContext,
+  type StoreRow,
+  uuidArray,
+} from './facts.loader';
+import { activeSinceFor, getCareSettings } from './settings.service';
+
+export type GenerateSource = 'job' | 'cli' | 'api' | 'demo' | 'bench';
+
+export type GenerateOptions = {
+  orgId: string;
+  /** One store (id); all active stores of the organisation when omitted. */
+  storeId?: string;
+  /** One store by code (the CLI's --store). */
+  storeCode?: string;
+  /** The store-local day; each store's own today when omitted. */
+  date?: IsoDate;
+  source: GenerateSource;
+  /** Customers per batch (one transaction each). */
+  batchSize?: number;
+  /** How long to wait for a run of the same store that is in progress elsewhere (ms). */
+  lockWaitMs?: number;
+};
+
+export type RuleCounts = Record<RuleId, number>;
+
+export type StoreRunResult = {
+  storeId: string;
+  storeCode: string;
+  date: IsoDate;
+  runId: string | null;
+  /** Occasions that got a task (a new one or merged into an open task of that day). */
+  created: number;
+  /** Occasions that already had a task. */
+  unchanged: number;
+  /** Occasions a guard stopped (consent, do-not-contact, deceased, reachability, budget). */
+  suppressed: number;
+  byRule: RuleCounts;
+  /** New task rows (several reasons of one day make one task). */
+  tasks: number;
+  /** Reasons added to an open task of the same day. */
+  merged: number;
+  customers: number;
+  /** True when another run of this store held the lock for longer than lockWaitMs. */
+  skipped: boolean;
+  ms: number;
+  /** Where the time went (ms): waiting for reads, planning in Node, waiting for writes. */
+  phases: { read: number; plan: number; write: number };
+};
+
+export type GenerateResult = Omit<StoreRunResult, 'storeId' | 'storeCode' | 'runId' | 'skipped'> & {
+  stores: StoreRunResult[];
+};
+
+export const zeroRuleCounts = (): RuleCounts => Object.fromEntries(RULE_IDS.map((id) => [id, 0])) as RuleCounts;
+
+/** Generates the tasks of one day for one store or every store of the organisation. */
+export async function generateCareTasks(database: Database, opts: GenerateOptions): Promise<GenerateResult> {
+  const stores = (await loadStores(database.db, opts.orgId, opts.storeCode)).filter(
+    (s) => !opts.storeId || s.id === opts.storeId,
+  );
+  const results: StoreRunResult[] = [];
+  for (const store of stores) {
+    const date = opts.date ?? localDateOf(new Date(), store.timezone);
+    results.push(await generateForStoreLocked(database, opts, store, date));
+  }
+  const total: GenerateResult = {
+    date: opts.date ?? results[0]?.date ?? new Date().toISOString().slice(0, 10),
+    created: 0,
+    unchanged: 0,
+    suppressed: 0,
+    byRule: zeroRuleCounts(),
+    tasks: 0,
+    merged: 0,
+    customers: 0,
+    ms: 0,
+    phases: { read: 0, plan: 0, write: 0 },
+    stores: results,
+  };
+  for (const r of results) {
+    total.created += r.created;
+    total.unchanged += r.unchanged;
+    total.suppressed += r.suppressed;
+    total.tasks += r.tasks;
+    total.merged += r.merged;
+    total.customers += r.customers;
+    total.ms += r.ms;
+    for (const k of ['read', 'plan', 'write'] as const) total.phases[k] += r.phases[k];
+    for (const id of RULE_IDS) total.byRule[id] += r.byRule[id];
+  }
+  return total;
+}
+
+async function generateForStoreLocked(
+  database: Database,
+  opts: GenerateOptions,
+  store: StoreRow,
+  date: IsoDate,
+): Promise<StoreRunResult> {
+  const lockName = `care-generate:${opts.orgId}:${store.id}`;
+  const deadline = Date.now() + (opts.lockWaitMs ?? 10 * 60_000);
+  for (;;) {
+    const r = await withJobLock(database, lockName, () =>
+      generateForStore(database.db, opts.orgId, store, date, opts.source, opts.batchSize ?? 5000),
+    );
+    if (r.ran) return r.value;
+    if (Date.now() > deadline) {
+      return { ...emptyResult(store, date), skipped: true };
+    }
+    await new Promise((res) => setTimeout(res, 200));
+  }
+}
+
+function emptyResult(store: StoreRow, date: IsoDate): StoreRunResult {
+  return {
+    storeId: store.id,
+    storeCode: store.code,
+    date,
+    runId: null,
+    created: 0,
+    unchanged: 0,
+    suppressed: 0,
+    byRule: zeroRuleCounts(),
+    tasks: 0,
+    merged: 0,
+    customers: 0,
+    skipped: false,
+    ms: 0,
+    phases: { read: 0, plan: 0, write: 0 },
+  };
+}
+
+/** The first run of a store (by start time), or null. */
+async function firstRunOf(db: Db, orgId: string, storeId: string): Promise<IsoDate | null> {
+  const [r] = await db
+    .select({ d: careRuns.runDate })
+    .from(careRuns)
+    .where(and(eq(careRuns.orgId, orgId), eq(careRuns.storeId, storeId)))
+    .orderBy(asc(careRuns.startedAt))
+    .limit(1);
+  return r?.d ?? null;
+}
+
+/** One store, one day, without the lock (callers hold it). */
+export async function generateForStore(
+  db: Db,
+  orgId: string,
+  store: StoreRow,
+  date: IsoDate,
+  source: GenerateSource,
+  batchSize = 5000,
+): Promise<StoreRunResult> {
+  const started = performance.now();
+  const { settings, activity } = await getCareSettings(db, orgId);
+  const firstRun = (await firstRunOf(db, orgId, store.id)) ?? date;
+  const activeSince = activeSinceFor(activity, firstRun);
+  const [run] = await db.insert(careRuns).values({ orgId, storeId: store.id, runDate: date, source }).returning();
+  const result = { ...emptyResult(store, date), runId: run!.id };
+
+  const ctx = await loadRunContext(db, orgId, store, date, settings);
+  const predicate = candidatePredicate(ctx);
+  const fetchBatch = async (after: string | null) => {
+    const loaded = await loadCandidateBatch(db, ctx, predicate, after, batchSize);
+    const history = await loadBatchDetails(db, ctx, loaded);
+    return { loaded, history };
+  };
+
+  const plan1 = memoisedPlanner(
+    (customer, history) =>
+      planCustomerCare({
+        date,
+        customer,
+        settings,
+        store: { market: ctx.market, timeZone: store.timezone },
+        activeSince,
+        history,
+      }),
+    settings.rules.vip_visit_plan,
+  );
+
+  // Pipeline: the next batch is read while this one is planned and written.
+  // Both promises get a handler at once: one may fail while the loop awaits the other, and is then
+  // rethrown where it is awaited (a failed batch ends the run; the batches before it are committed).
+  const handled = <T>(p: Promise<T>) => {
+    p.catch(() => undefined);
+    return p;
+  };
+  let next = handled(fetchBatch(null));
+  let pendingWrite: Promise<void> = Promise.resolve();
+  let batches = 0;
+  const ph = result.phases;
+  let mark = performance.now();
+  const lap = (key: keyof typeof ph) => {
+    const now = performance.now();
+    ph[key] += now - mark;
+    mark = now;
+  };
+  for (;;) {
+    const batch = await next;
+    lap('read');
+    if (!batch.loaded.length) break;
+    next = handled(fetchBatch(batch.loaded.at(-1)!.facts.customerId));
+    const plans: PlanOfCustomer[] = [];
+    for (const customer of batch.loaded) {
+      const plan = plan1(customer.facts, batch.history.get(customer.facts.customerId)!);
+      result.unchanged += plan.unchanged.length;
+      result.suppressed += plan.suppressed.length;
+      if (plan.tasks.length) plans.push({ customer, plan, history: batch.history.get(customer.facts.customerId)! });
+    }
+    result.customers += batch.loaded.length;
+    lap('plan');
+    await pendingWrite;
+    batches += 1;
+    // A first run of a big store grows care_tasks from nothing: refresh the planner's statistics as it
+    // grows (after batches 1, 2, 4, 8, …) so the history reads keep using the per-customer indexes.
+    if ((batches & (batches - 1)) === 0 && result.tasks > 1000) {
+      await db.execute(sql`analyze care_tasks`);
+      await db.execute(sql`analyze care_task_reasons`);
+    }
+    lap('write');
+    pendingWrite = handled(
+      writePlans(db, ctx, run!.id, plans).then((w) => {
+        result.created += w.created;
+        result.unchanged += w.conflicts;
+        result.tasks += w.tasks;
+        result.merged += w.merged;
+        for (const id of RULE_IDS) result.byRule[id] += w.byRule[id];
+      }),
+    );
+  }
+  await pendingWrite;
+  await next.catch(() => undefined);
+  lap('write');
+  for (const k of Object.keys(ph) as Array<keyof typeof ph>) ph[k] = Math.round(ph[k]);
+
+  result.ms = Math.round(performance.now() - started);
+  await db
+    .update(careRuns)
+    .set({
+      created: result.created,
+      unchanged: result.unchanged,
+      suppressed: result.suppressed,
+      byRule: result.byRule,
+      finishedAt: sql`now()`,
+    })
+    .where(eq(careRuns.id, run!.id));
+  return result;
+}
+
+// ---- planning ----------------------------------------------------------------------------------
+
+/**
+ * planCustomerCare with a memo for the whole-audience days: on a holiday most customers have the same
+ * facts but for their id, and the plan depends on the id only through the ids it carries — except for
+ * a key customer, whose visit-plan days are spread by a hash of her id (never memoised). The memo key
+ * is everything else the planner reads (facts and history), so a hit gives exactly the plan the planner
+ * would have made; the ids are put back.
+ */
+export function memoisedPlanner(
+  plan: (facts: CareFacts, history: CareHistory) => CarePlan,
+  vip: Parameters<typeof isKeyCustomer>[0] | null = null,
+  maxEntries = 100_000,
+): (facts: CareFacts, history: CareHistory) => CarePlan {
+  const memo = new Map<string, CarePlan>();
+  return (facts, history) => {
+    if (vip && vip.enabled && isKeyCustomer(vip, facts)) return plan(facts, history);
+    const { customerId, ...rest } = facts;
+    const key = JSON.stringify([rest, history.contacts, history.openTasks, [...history.handledKeys]]);
+    const hit = memo.get(key);
+    if (!hit) {
+      const fresh = plan(facts, history);
+      if (memo.size >= maxEntries) memo.clear();
+      memo.set(key, fresh);
+      return fresh;
+    }
+    return {
+      tasks: hit.tasks.map((t) => ({ ...t, customerId, reasons: t.reasons.map((o) => ({ ...o, customerId })) })),
+      unchanged: hit.unchanged,
+      suppressed: hit.suppressed.map((x) => ({ ...x, customerId })),
+    };
+  };
+}
+
+// ---- assignees -------------------------------------------------------------------------------------
+
+function resolveAssignee(
+  role: AssigneeRole,
+  task: PlannedTask,
+  customer: LoadedCustomer,
+  ctx: RunContext,
+): string | null {
+  const active = (id: string | null | undefined) => (id && ctx.activeUserIds.has(id) ? id : null);
+  const owner = active(customer.ownerUserId) ?? active(customer.lastSellerId);
+  const seller = task.reasons
+    .filter((o) => o.ruleId === 'after_purchase_call')
+    .map((o) => active(ctx.sellerOfReceipt.get(o.key.split(':')[1] ?? '')))
+    .find(Boolean);
+  switch (role) {
+    case 'seller':
+      return seller ?? owner ?? ctx.storeManagerId;
+    case 'owner_guide':
+      return owner ?? ctx.storeManagerId;
+    case 'store_manager':
+      return ctx.storeManagerId ?? owner;
+    case 'regional_manager':
+      return ctx.regionalManagerId ?? ctx.storeManagerId;
+  }
+}
+
+// ---- writing ---------------------------------------------------------------------------------------
+
+const pgTextArray = (items: readonly string[]) => `{${items.join(',')}}`;
+
+type PlanOfCustomer = { customer: LoadedCustomer; plan: CarePlan; history: CareHistory };
+
+type WriteCounts = { created: number; conflicts: number; tasks: number; merged: number; byRule: RuleCounts };
+
+/** Writes one batch of plans in one transaction: new tasks, their reasons, reasons merged into open tasks. */
+export async function writePlans(
+  db: Db,
+  ctx: RunContext,
+  runId: string,
+  plans: PlanOfCustomer[],
+): Promise<WriteCounts> {
+  const counts: WriteCounts = { created: 0, conflicts: 0, tasks: 0, merged: 0, byRule: zeroRuleCounts() };
+  if (!plans.length) return counts;
+  const taskRows: Array<Record<string, unknown>> = [];
+  const reasonRows: Array<Record<string, unknown>> = [];
+  const takeovers: Array<Record<string, unknown>> = [];
+  const newTaskKeys = new Map<string, string[]>();
+
+  for (const { customer, plan, history } of plans) {
+    for (const t of plan.tasks) {
+      const assigneeId = resolveAssignee(t.assignee, t, customer, ctx);
+      const taskId = t.mergeIntoTaskId ?? randomUUID();
+      if (!t.mergeIntoTaskId) {
+        taskRows.push({
+          id: taskId,
+          customer_id: t.customerId,
+          owner_rule: t.ownerRule,
+          owner_key: t.ownerKey,
+          kind: t.kind,
+          category: t.category,
+          channels: pgTextArray(t.channels),
+          assignee_role: t.assignee,
+          assignee_id: assigneeId,
+          create_on: t.createOn,
+          due_on: t.dueOn,
+          send_after: t.sendAfter,
+          counts: t.countsTowardBudget,
+        });
+        newTaskKeys.set(
+          taskId,
+          t.reasons.map((o) => o.key),
+        );
+      } else {
+        const open = history.openTasks.find((o) => o.taskId === t.mergeIntoTaskId);
+        const ownerRank = Math.min(...(open?.ruleIds ?? []).map(rulePrecedence));
+        if (rulePrecedence(t.ownerRule) < ownerRank) {
+          takeovers.push({
+            id: taskId,
+            owner_rule: t.ownerRule,
+            owner_key: t.ownerKey,
+            kind: t.kind,
+            category: t.category,
+            channels: pgTextArray(t.channels),
+            assignee_role: t.assignee,
+            assignee_id: assigneeId,
+          });
+        }
+      }
+      for (const o of t.reasons) {
+        reasonRows.push({
+          task_id: taskId,
+          customer_id: o.customerId,
+          rule_id: o.ruleId,
+          occasion_key: o.key,
+          due_on: o.dueOn,
+          params: { reasonKey: o.reasonKey, ...o.reasonParams },
+        });
+      }
+    }
+  }
+
+  await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    // Open tasks that take reasons in must still be open (a guide may have completed one meanwhile):
+    // locked, so they stay open until this batch is written.
+    const targets = [...new Set(reasonRows.map((r) => r.task_id as string).filter((id) => !newTaskKeys.has(id)))];
+    if (targets.length) {
+      const open = await rows<{ id: string }>(
+        tx,
+        sql`select id from care_tasks where id = any(${uuidArray(targets)}) and status = 'open' for update`,
+      );
+      const stillOpen = new Set(open.map((o) => o.id));
+      const closed = new Set(targets.filter((id) => !stillOpen.has(id)));
+      if (closed.size) {
+        for (let i = reasonRows.length - 1; i >= 0; i -= 1)
+          if (closed.has(reasonRows[i]!.task_id as string)) reasonRows.splice(i, 1);
+      }
+    }
+    if (taskRows.length) {
+      await tx.execute(sql`
+        insert into care_tasks (id, org_id, store_id, customer_id, owner_rule, owner_key, kind, category, channels,
+                                assignee_role, assignee_id, create_on, due_on, original_due_on, send_after,
+                                counts_toward_budget, run_id)
+        select x.id, ${ctx.orgId}, ${ctx.store.id}, x.customer_id, x.owner_rule, x.owner_key, x.kind, x.category,
+               x.channels::text[], x.assignee_role, x.assignee_id, x.create_on, x.due_on, x.due_on, x.send_after,
+               x.counts, ${runId}
+        from jsonb_to_recordset(${JSON.stringify(taskRows)}::jsonb) as x(
+          id uuid, customer_id uuid, owner_rule text, owner_key text, kind text, category text, channels text,
+          assignee_role text, assignee_id uuid, create_on date, due_on date, send_after timestamptz, counts boolean)`);
+    }
+    if (!reasonRows.length) return;
+    const inserted = (await tx.execute(sql`
+      insert into care_task_reasons (org_id, task_id, customer_id, rule_id, occasion_key, due_on, params)
+      select ${ctx.orgId}, x.task_id, x.customer_id, x.rule_id, x.occasion_key, x.due_on, x.params
+      from jsonb_to_recordset(${JSON.stringify(reasonRows)}::jsonb) as x(
+        task_id uuid, customer_id uuid, rule_id text, occasion_key text, due_on date, params jsonb)
+      on conflict (org_id, customer_id, occasion_key) do nothing
+      returning task_id, rule_id, occasion_key`)) as unknown as {
+      rows: Array<{ task_id: string; rule_id: RuleId; occasion_key: string }>;
+    };
+    const got = new Map<string, Set<string>>();
+    for (const r of inserted.rows) got.set(r.task_id, (got.get(r.task_id) ?? new Set()).add(r.occasion_key));
+
+    // A new task that lost any of its reasons to a concurrent run is withdrawn whole (its reasons go
+    // with it); the next run merges what is left into the task that won.
+    const withdrawn = [...newTaskKeys.entries()]
+      .filter(([id, keys]) => keys.some((k) => !got.get(id)?.has(k)))
+      .map(([id]) => id);
+    if (withdrawn.length) {
+      await tx.execute(sql`delete from care_tasks where id = any(${`{${withdrawn.join(',')}}`}::uuid[])`);
+    }
+    const gone = new Set(withdrawn);
+    for (const r of inserted.rows) {
+      if (gone.has(r.task_id)) continue;
+      counts.created += 1;
+      counts.byRule[r.rule_id] += 1;
+      if (!newTaskKeys.has(r.task_id)) counts.merged += 1;
+    }
+    counts.conflicts = reasonRows.length - counts.created;
+    counts.tasks = newTaskKeys.size - withdrawn.length;
+
+    const merged = takeovers.filter((t) => got.has(t.id as string));
+    if (merged.length) {
+      await tx.execute(sql`
+        update care_tasks t set owner_rule = x.owner_rule, owner_key = x.owner_key, kind = x.kind, category = x.category,
+               channels = x.channels::text[], assignee_role = x.assignee_role,
+               assignee_id = coalesce(x.assignee_id, t.assignee_id), version = t.version + 1, updated_at = now()
+        from jsonb_to_recordset(${JSON.stringify(merged)}::jsonb) as x(
+          id uuid, owner_rule text, owner_key text, kind text, category text, channels text, assignee_role text, assignee_id uuid)
+        where t.id = x.id and t.status = 'open'`);
+    }
+  });
+  return counts;
+}

@@ -218,6 +218,14 @@ async function run(
   const progress = opts.onProgress ?? (() => {});
   const org = actor.orgId;
   const cols = sql.raw(STAGE_COLUMNS.map(([n, t]) => `${n} ${t}`).join(', '));
+  // Temporary tables live in the session's own buffers (8 MB by default): a million staged rows thrash
+  // them. The size can only be raised before the session's first temporary table, hence the savepoint.
+  if (process.env.KEQING_IMPORT_TEMP_BUFFERS !== '0')
+    await tx
+      .transaction(async (sp) => {
+        await sp.execute(sql`set local temp_buffers = '256MB'`);
+      })
+      .catch(() => {});
   await tx.execute(sql`create temp table purchase_stage (${cols}) on commit drop`);
   // Hash joins and aggregates over a million staged rows stay in memory.
   await tx.execute(sql`set local work_mem = '256MB'`);

@@ -1,5 +1,6 @@
 // keqing import purchases FILE --store CODE [--create-customers] [--dry-run] [--json]
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
@@ -7,7 +8,8 @@ import { stores } from '../server/db/schema';
 import { AppError } from '../server/errors';
 import { recordAudit } from '../server/modules/audit/audit.service';
 import type { Actor } from '../server/modules/customers/customers.service';
-import { encodingHintFor, readTable, UnreadableFileError } from '../server/modules/imports';
+import { encodingHintFor, UnreadableFileError } from '../server/modules/imports';
+import { openTableStream } from '../server/modules/imports/stream-table';
 import { importPurchases } from '../server/modules/imports/purchases/purchase-import';
 import { findStoreByCode } from '../server/modules/org/stores.service';
 import { withDatabase } from './context';
@@ -20,9 +22,8 @@ function fail(message: string) {
 }
 
 async function importPurchasesCommand(file: string, opts: Options) {
-  let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    await access(file, constants.R_OK);
   } catch (err) {
     return fail(
       `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
@@ -37,7 +38,7 @@ async function importPurchasesCommand(file: string, opts: Options) {
       if (!store) return fail(`Unknown store code: ${opts.store}`);
       let table;
       try {
-        table = await readTable(bytes, basename(file), encodingHintFor(store.country));
+        table = await openTableStream(file, basename(file), encodingHintFor(store.country));
       } catch (err) {
         if (err instanceof UnreadableFileError) return fail(`Cannot read ${file}: ${err.message}`);
         throw err;
@@ -50,7 +51,8 @@ async function importPurchasesCommand(file: string, opts: Options) {
         storeId: store.id,
         createCustomers: Boolean(opts.createCustomers),
         dryRun: Boolean(opts.dryRun),
-        onProgress: (done, total) => tty && process.stderr.write(`\rreceipts ${done}/${total}   `),
+        onProgress: (done, total, phase) =>
+          tty && process.stderr.write(`\r${phase} ${done}${total ? `/${total}` : ''}   `),
       }).catch((err: unknown) => {
         if (err instanceof AppError) {
           fail(`Cannot import ${file}: ${String(err.params.reason ?? err.code)}`);
@@ -82,7 +84,7 @@ async function importPurchasesCommand(file: string, opts: Options) {
         return;
       }
       print(
-        `${table.format.toUpperCase()}${table.encoding ? ` (${table.encoding})` : ''}, ${table.rows.length} rows in ${seconds.toFixed(1)} s (${Math.round(table.rows.length / Math.max(seconds, 0.001))} rows/s).`,
+        `${table.format.toUpperCase()}${table.encoding ? ` (${table.encoding})` : ''}, ${summary.rows} rows in ${seconds.toFixed(1)} s (${Math.round(summary.rows / Math.max(seconds, 0.001))} rows/s).`,
       );
       print(
         `${opts.dryRun ? 'Dry run (nothing written): would record' : 'Recorded'} ${summary.created} receipts (${summary.lines} lines), unchanged ${summary.unchanged}, rejected rows ${summary.rejected.length}${summary.customersCreated ? `, new customers ${summary.customersCreated}` : ''}.`,

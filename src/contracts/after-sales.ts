@@ -70,6 +70,14 @@ export const repairEventSchema = z.object({
   byName: z.string().nullable(),
 });
 
+export const repairPhotoSchema = z.object({
+  id: uuidSchema,
+  contentType: z.string(),
+  size: z.number().int(),
+  createdAt: isoDateTime,
+});
+export type RepairPhoto = z.infer<typeof repairPhotoSchema>;
+
 export const repairTicketSchema = z.object({
   id: uuidSchema,
   ticketNo: z.string(),
@@ -91,6 +99,7 @@ export const repairTicketSchema = z.object({
   charge: z.number().int(),
   currency: z.string(),
   photoCount: z.number().int(),
+  photos: z.array(repairPhotoSchema),
   events: z.array(repairEventSchema),
   createdAt: isoDateTime,
 });

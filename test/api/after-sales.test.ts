@@ -84,6 +84,16 @@ describe('after-sales (seed 001)', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain(ticket.ticketNo);
     expect(csv.body).toContain('真丝连衣裙');
+    // Column headings and statuses in the reader's language.
+    const before = (await owner.get('/api/me')).json().locale;
+    await owner.patch('/api/me/preferences', { locale: 'ja' });
+    const ja = await owner.get('/api/registers/repairs?format=csv');
+    expect(ja.body.split(/\r?\n/)[0]).toContain('受付番号,受付日,お客様,商品,不具合,原因,状況,適用ルール,費用,通貨');
+    expect(ja.body).toContain('品質不良,交換済み,減価償却費をいただいての交換');
+    await owner.patch('/api/me/preferences', { locale: 'zh-CN' });
+    const q = await owner.get('/api/registers/quality-followups?format=csv');
+    expect(q.body.split(/\r?\n/)[0]).toContain('日期');
+    await owner.patch('/api/me/preferences', { locale: before ?? 'en' });
   });
 
   it('repairs a quality fault free after day 15, within warranty', async () => {

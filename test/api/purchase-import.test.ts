@@ -117,3 +117,31 @@ describe('import purchases', () => {
     expect(real.created).toBe(1);
   });
 });
+
+describe('import purchases: matching and aggregates', () => {
+  it('matches a customer by phone when the export has no member number, and counts her visit days', async () => {
+    const text = csv([
+      ['receipt_no', 'date', 'phone', 'style_no', 'product', 'qty', 'price', 'amount'],
+      ['PH1', '2026-11-01 10:00', '138-0000-0002', 'PH-A', '"Scarf, silk"', '1', '300', '300'],
+      ['PH1', '2026-11-01 10:00', '138-0000-0002', 'PH-B', 'Belt', '1', '200', '200'],
+      ['PH2', '2026-11-01 18:00', '13800000002', 'PH-C', 'Hat', '1', '100', '100'],
+      ['PH3', '2026-11-02', '13999999999', 'PH-D', 'Tee', '1', '50', '50'],
+    ]);
+    const before = (await owner.get('/api/customers?q=V002')).json().items[0];
+    const s0 = (await owner.get(`/api/customers/${before.id}/stats`)).json();
+    const res = await run(Buffer.from('\ufeff' + text), 'phones.csv');
+    expect(res.created).toBe(2);
+    expect(res.rejected).toEqual([{ line: 5, field: 'phone', message: 'No customer has this phone number' }]);
+    const s1 = (await owner.get(`/api/customers/${before.id}/stats`)).json();
+    expect(s1.lifetimeSpend - s0.lifetimeSpend).toBe(60_000);
+    expect(s1.receiptCount - s0.receiptCount).toBe(2);
+    expect(s1.visitCount - s0.visitCount).toBe(1); // two receipts on one day are one visit
+    const lines = (await owner.get('/api/purchases?limit=50'))
+      .json()
+      .items.find((r: { receiptNo: string }) => r.receiptNo === 'PH1').lines;
+    expect(lines.map((l: { lineNo: number; productName: string }) => [l.lineNo, l.productName])).toEqual([
+      [1, 'Scarf, silk'],
+      [2, 'Belt'],
+    ]);
+  });
+});

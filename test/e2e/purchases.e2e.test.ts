@@ -19,6 +19,12 @@ import {
   type RunningServer,
 } from './helpers';
 
+// A small PNG (a 1×1 pixel image): what the phone's camera would send, in miniature.
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 const LANGUAGE_BUTTON = /^(Language|语言|語言|言語): /;
 const LOCALES = [
   { code: 'zh-CN', label: '简体中文' },
@@ -218,9 +224,29 @@ describe('purchases, salon and after-sales journey', () => {
     const intake = page.getByRole('dialog', { name: 'Take in a repair' });
     await intake.getByRole('textbox', { name: 'Fault' }).fill('侧缝开线');
     await pick(intake, 'Quality fault');
+    // A photo of the fault from the phone's camera (the file input carries capture="environment").
+    expect(await intake.getByTestId('intake-photo-input').getAttribute('capture')).toBe('environment');
+    await intake
+      .getByTestId('intake-photo-input')
+      .setInputFiles({ name: 'seam.png', mimeType: 'image/png', buffer: PHOTO });
+    await intake.getByText('seam.png').waitFor();
     await shootDialog(page, 'purchases-dialog-repair-intake-en');
     await intake.getByRole('button', { name: 'Open the repair ticket' }).click();
     await page.getByRole('heading', { level: 1, name: /^Repair ticket R\d{8}-001$/ }).waitFor();
+    // Its thumbnail is on the ticket; a second photo is added there, then deleted after asking.
+    const thumb = page.getByRole('img', { name: /^Photo 1 of ticket R\d{8}-001$/ });
+    await thumb.waitFor();
+    expect(await thumb.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await page
+      .getByTestId('repair-photo-input')
+      .setInputFiles({ name: 'label.png', mimeType: 'image/png', buffer: PHOTO });
+    await page.getByRole('img', { name: /^Photo 2 of ticket/ }).waitFor();
+    await page.getByRole('button', { name: 'Delete photo 2' }).click();
+    const confirmDelete = page.getByRole('dialog', { name: 'Delete this photo?' });
+    await confirmDelete.getByRole('button', { name: 'Delete' }).click();
+    await confirmDelete.waitFor({ state: 'detached' });
+    await page.getByText('1 of 6').waitFor();
+    expect(await page.getByRole('img', { name: /^Photo 2 of ticket/ }).count()).toBe(0);
     await page.getByText('40 days').waitFor();
     expect(await page.getByTestId('what-if').textContent()).toBe('Exchange for a charge of 10% = CN¥159.90');
     const ticketUrl = page.url();
@@ -375,7 +401,7 @@ describe('purchases, salon and after-sales journey', () => {
       await resize(page, DESKTOP);
     }
     await context.close();
-  });
+  }, 300_000); // a long journey in four languages and two sizes; slow on a shared machine
 
   it('staff: no registers or settings, told so on a direct link', async () => {
     const context = await newContext(browser, server.baseUrl, 'zh-CN');

@@ -1,6 +1,18 @@
 // After-sales (seed 001): repair tickets with every step dated and attributed, free-service
 // entitlements, and the quality follow-up register.
-import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { customers } from './customers';
 import { organizations, stores } from './org';
 import { receiptLines } from './sales';
@@ -107,4 +119,34 @@ export const qualityFollowups = pgTable(
     at: ts('at').notNull().defaultNow(),
   },
   (t) => [index('quality_followups_store_idx').on(t.storeId, t.at)],
+);
+
+// node-postgres returns a Buffer, PGlite a Uint8Array: both are Uint8Array.
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+});
+
+// Photos of the item taken at intake (JPEG, PNG or WebP, at most 5 MB each and 6 per ticket). They are
+// hers: part of her export, deleted with her data on erasure.
+export const repairPhotos = pgTable(
+  'repair_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => repairTickets.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('repair_photos_ticket_idx').on(t.ticketId), index('repair_photos_customer_idx').on(t.customerId)],
 );

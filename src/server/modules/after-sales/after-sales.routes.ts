@@ -12,13 +12,15 @@ import {
 } from '../../../contracts/after-sales';
 import type { Db } from '../../db/client';
 import { customers, qualityFollowups, receiptLines, serviceEntitlements, users } from '../../db/schema';
-import { AppError, notFound } from '../../errors';
+import { AppError, notFound, requestLocale } from '../../errors';
+import { appText } from '../../../i18n/server';
 import { principalOf } from '../../plugins/auth';
 import { auditRequest } from '../audit/audit.service';
 import { getCustomerRowOrThrow } from '../customers/customers.service';
 import { csvStream, xlsxStream, type ExportCell } from '../imports/export.service';
 import { storeToday } from '../salon/salon.service';
 import { toMajor } from '../../../domain/money';
+import { repairPhotoRoutes } from './repair-photos.routes';
 import { findTickets, getTicketRowOrThrow, openRepair, registerWhere, toTicket, updateRepair } from './repairs.service';
 
 const tags = ['after-sales'];
@@ -33,6 +35,7 @@ async function* once(rows: ExportCell[][]) {
 }
 
 export const afterSalesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  await app.register(repairPhotoRoutes, { db });
   app.post(
     '/api/customers/:id/repairs',
     {
@@ -139,32 +142,36 @@ export const afterSalesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
         action: 'register.exported',
         details: { register: 'repairs', rows: list.length, format: req.query.format },
       });
+      // Column headings and coded values in the reader's language.
+      const t = (k: string) => appText(requestLocale(req), k);
       const headers = [
-        'Ticket',
-        'Reported',
-        'Customer',
-        'Item',
-        'Fault',
-        'Cause',
-        'Status',
-        'Rule',
-        'Charge',
-        'Currency',
+        t('registers.repairs.ticket'),
+        t('registers.repairs.reported'),
+        t('registers.repairs.customer'),
+        t('registers.repairs.item'),
+        t('registers.repairs.fault'),
+        t('afterSales.ticket.cause'),
+        t('registers.repairs.status'),
+        t('registers.repairs.rule'),
+        t('registers.repairs.charge'),
+        t('registersExport.currency'),
       ];
-      const rowsOut: ExportCell[][] = list.map((t) => [
-        t.ticketNo,
-        t.reportedOn,
-        t.customerName,
-        t.itemDescription,
-        t.fault,
-        t.cause,
-        t.status,
-        t.assessment?.rule ?? '',
-        toMajor(t.charge, t.currency),
-        t.currency,
+      const rowsOut: ExportCell[][] = list.map((r) => [
+        r.ticketNo,
+        r.reportedOn,
+        r.customerName,
+        r.itemDescription,
+        r.fault,
+        r.cause ? t(`afterSales.cause.${r.cause}`) : '',
+        t(`afterSales.status.${r.status}`),
+        r.assessment?.rule ? t(`afterSales.rules.${r.assessment.rule}.name`) : '',
+        toMajor(r.charge, r.currency),
+        r.currency,
       ]);
       const stream =
-        req.query.format === 'csv' ? csvStream(headers, once(rowsOut)) : xlsxStream(headers, once(rowsOut), 'Repairs');
+        req.query.format === 'csv'
+          ? csvStream(headers, once(rowsOut))
+          : xlsxStream(headers, once(rowsOut), t('registersExport.sheetRepairs'));
       reply.header(
         'content-type',
         req.query.format === 'csv'
@@ -275,12 +282,21 @@ export const afterSalesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
         action: 'register.exported',
         details: { register: 'quality_followups', rows: items.length, format: req.query.format },
       });
-      const headers = ['Date', 'Customer', 'Style no', 'Kind', 'Rating', 'Opinion', 'Recorded by'];
+      const t = (k: string) => appText(requestLocale(req), k);
+      const headers = [
+        t('registers.quality.date'),
+        t('registers.quality.customer'),
+        t('registers.quality.styleNo'),
+        t('registers.quality.kind'),
+        t('registers.quality.rating'),
+        t('registers.quality.opinion'),
+        t('registers.quality.by'),
+      ];
       const rowsOut: ExportCell[][] = items.map((i) => [
         i.at.slice(0, 10),
         i.customerName,
         i.styleNo,
-        i.kind,
+        t(`registers.quality.kinds.${i.kind}`),
         i.rating,
         i.opinion,
         i.byName,
@@ -295,7 +311,7 @@ export const afterSalesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       return reply.send(
         (req.query.format === 'csv'
           ? csvStream(headers, once(rowsOut))
-          : xlsxStream(headers, once(rowsOut), 'Quality')) as never,
+          : xlsxStream(headers, once(rowsOut), t('registersExport.sheetQuality'))) as never,
       );
     },
   );

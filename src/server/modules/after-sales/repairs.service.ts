@@ -23,6 +23,7 @@ import {
 import { AppError, notFound } from '../../errors';
 import type { CustomerRow } from '../customers/customers.mapping';
 import { storeToday } from '../salon/salon.service';
+import { photosOf } from './repair-photos';
 
 type Actor = { orgId: string; userId: string | null; storeIds: string[] };
 type TicketRow = typeof repairTickets.$inferSelect;
@@ -244,7 +245,7 @@ export async function getTicketRowOrThrow(
 }
 
 export async function toTicket(db: Db, t: TicketRow): Promise<RepairTicket> {
-  const [events, [cust], purchase] = await Promise.all([
+  const [events, [cust], purchase, photos] = await Promise.all([
     db
       .select({ e: repairEvents, by: users.displayName })
       .from(repairEvents)
@@ -253,6 +254,7 @@ export async function toTicket(db: Db, t: TicketRow): Promise<RepairTicket> {
       .orderBy(asc(repairEvents.at)),
     db.select({ name: customers.displayName }).from(customers).where(eq(customers.id, t.customerId)),
     purchaseOf(db, t.receiptLineId),
+    photosOf(db, t.id),
   ]);
   const cause = t.cause as FaultCause;
   return {
@@ -274,6 +276,7 @@ export async function toTicket(db: Db, t: TicketRow): Promise<RepairTicket> {
     charge: t.charge,
     currency: t.currency,
     photoCount: t.photoCount,
+    photos,
     events: events.map(({ e, by }) => ({ status: e.status, note: e.note, at: e.at.toISOString(), byName: by ?? null })),
     createdAt: t.createdAt.toISOString(),
   };

@@ -18,6 +18,7 @@ import { findHistory } from './customers.queries';
 import type { Actor } from './customers.service';
 import { writeSearchKeys } from './search-index';
 import { eraseMessagingData, messagingDataOf } from '../messaging/erasure';
+import { eraseRepairPhotos, repairPhotosOfCustomer } from '../after-sales/repair-photos';
 
 export async function revealContact(
   db: Db,
@@ -88,7 +89,7 @@ export async function addNote(db: Db, actor: Actor, c: CustomerRow, body: string
 
 /** Everything we hold about her, as one JSON document (her right of access). */
 export async function exportCustomerData(db: Db, c: CustomerRow) {
-  const [phones, consents, consentHistory, custom, notes, history, messaging] = await Promise.all([
+  const [phones, consents, consentHistory, custom, notes, history, messaging, repairPhotos] = await Promise.all([
     db.select().from(customerPhones).where(eq(customerPhones.customerId, c.id)),
     currentConsents(db, c.id),
     db.select().from(customerConsents).where(eq(customerConsents.customerId, c.id)),
@@ -96,6 +97,7 @@ export async function exportCustomerData(db: Db, c: CustomerRow) {
     db.select().from(customerNotes).where(eq(customerNotes.customerId, c.id)),
     findHistory(db, c.id),
     messagingDataOf(db, c.id),
+    repairPhotosOfCustomer(db, c.id),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -120,6 +122,7 @@ export async function exportCustomerData(db: Db, c: CustomerRow) {
     changeHistory: history,
     contacts: messaging.contacts,
     messages: messaging.messages,
+    repairPhotos,
   };
 }
 
@@ -142,6 +145,7 @@ export async function eraseCustomer(db: Db, actor: Actor, c: CustomerRow) {
       .where(eq(customerFieldHistory.customerId, c.id));
     await tx.update(customerConsents).set({ note: null }).where(eq(customerConsents.customerId, c.id));
     await eraseMessagingData(tx, c.id);
+    await eraseRepairPhotos(tx, c.id);
     await writeSearchKeys(tx, actor.orgId, c.id, c.storeId, null);
     await tx
       .update(customers)

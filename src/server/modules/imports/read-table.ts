@@ -2,7 +2,7 @@
 // row can be found in the file (CSV: 1-based physical line, the header being line 1 in a plain file;
 // XLSX: the sheet's row number).
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
+import { CsvQuoteError, parseCsvText, type CsvRecord } from './csv-reader';
 import { decodeText, detectEncoding, type Encoding } from './encoding';
 import { recognizeHeader } from './headers';
 import type { Cell } from './values';
@@ -36,7 +36,7 @@ const isBlank = (cells: Cell[]) => cells.every((c) => c === null || (typeof c ==
 
 // The header is the first row naming at least two known fields within the first ten rows (a title
 // line such as "会员名单 2026" may sit above it), else the first non-blank row.
-function splitHeader(rows: SheetRow[]): { headers: string[]; headerLine: number; data: SheetRow[] } {
+export function splitHeader(rows: SheetRow[]): { headers: string[]; headerLine: number; data: SheetRow[] } {
   const nonBlank = rows.filter((r) => !isBlank(r.cells));
   if (!nonBlank.length) throw new UnreadableFileError('The file holds no rows');
   const candidates = nonBlank.slice(0, 10);
@@ -53,36 +53,18 @@ function splitHeader(rows: SheetRow[]): { headers: string[]; headerLine: number;
   return { headers, headerLine: header.line, data };
 }
 
-function delimiterOf(firstLine: string): string {
-  const counts = [',', '\t', ';'].map((d) => ({ d, n: firstLine.split(d).length - 1 }));
-  return counts.sort((a, b) => b.n - a.n)[0]!.n > 0 ? counts[0]!.d : ',';
-}
-
 export function readCsv(bytes: Uint8Array, hint?: Parameters<typeof detectEncoding>[1]): Table {
   const detection = detectEncoding(bytes, hint);
   if (!detection.encoding.startsWith('utf-16') && bytes.subarray(0, 8192).includes(0))
     throw new UnreadableFileError('This is not a CSV or Excel file');
-  // csv-parse counts a CRLF inside a quoted field as two lines; with LF only its line count is exact.
-  const text = decodeText(bytes, detection).replace(/\r\n?/g, '\n');
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  let records: CsvRecord[];
   try {
-    // With `info: true` each record comes as { record, info } (the typings only know plain arrays).
-    records = parse(text, {
-      delimiter: delimiterOf(firstLine),
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
+    records = parseCsvText(decodeText(bytes, detection));
   } catch (err) {
-    throw new UnreadableFileError(`This CSV file cannot be read: ${(err as Error).message.split('\n')[0]}`);
+    if (err instanceof CsvQuoteError) throw new UnreadableFileError(`This CSV file cannot be read: ${err.message}`);
+    throw err;
   }
-  const rows = records.map(({ record, info }) => {
-    const innerLines = record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
-    return { line: info.lines - innerLines, cells: record as Cell[] };
-  });
-  return { format: 'csv', encoding: detection.encoding, ...toTable(rows) };
+  return { format: 'csv', encoding: detection.encoding, ...toTable(records as SheetRow[]) };
 }
 
 function toTable(rows: SheetRow[]) {

@@ -1,40 +1,178 @@
 // `keqing import purchases`: POS exports (one row per receipt line, or one row per receipt) become
-// receipts. Every row is validated first; a receipt whose rows disagree, or that has any bad row, is
-// rejected whole; the rest are written in batches, each batch in one transaction, so no receipt ever
-// half-applies. Receipt numbers already stored for the store are "unchanged" (a re-import creates
-// nothing). Customer aggregates are refreshed set-based for the customers touched.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+// receipts, in ONE transaction so an import never half-applies (a dry run is the same work, rolled back).
+//
+//   1. read: the rows stream in (CSV is parsed chunk by chunk); each is parsed on its own (dates in the
+//      store's zone, amounts in minor units, member number, phone → E.164, return marker) and streamed
+//      into a temporary staging table — by COPY on PostgreSQL, by multi-row INSERTs on PGlite;
+//   2. check, set-based in SQL over the staging table: receipts with a bad row, rows that disagree on the
+//      date or the customer, sales mixed with returns, unknown categories; customers matched by member
+//      number, then phone (unknown member numbers create a minimal customer with --create-customers);
+//      receipt numbers already recorded for the store are "unchanged" (a re-import creates nothing);
+//   3. write: products, receipts and their lines with INSERT … SELECT; returns are matched to the sale
+//      lines they give back (few, one by one); customer_stats refreshed set-based; afterReceipts once.
+import { once } from 'node:events';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { ImportSummary } from '../../../../contracts/imports';
 import type { Db } from '../../../db/client';
 import { rows as sqlRows } from '../../../db/client';
-import { customerPhones, customers, receiptLines, receipts, stores } from '../../../db/schema';
+import { stores } from '../../../db/schema';
 import { AppError } from '../../../errors';
 import { normalizePhones } from '../../customers/customers.input';
 import { createCustomer, type Actor } from '../../customers/customers.service';
-import { categoriesByKey, ensureProducts } from '../../purchases/catalogue';
+import { categoriesByKey } from '../../purchases/catalogue';
 import { afterReceipts } from '../../purchases/receipt-hooks';
-import type { Table } from '../read-table';
+import { refreshStatsForQuery } from '../../purchases/stats';
+import type { RowStream } from '../stream-table';
 import { fileShape, purchaseMapping } from './purchase-headers';
 import { parseLine, type LineRow, type Rejected } from './purchase-rows';
-import { bulkInsert } from '../bulk-sql';
+
+export type ImportPhase = 'read' | 'check' | 'write' | 'aggregates';
 
 export type PurchaseImportOptions = {
   storeId: string;
   createCustomers: boolean;
   dryRun: boolean;
-  onProgress?: (done: number, total: number) => void;
+  /** Rows read while reading (total 0: not known yet), then steps done of the later phases. */
+  onProgress?: (done: number, total: number, phase: ImportPhase) => void;
 };
 
-const BATCH = 5000;
+export type PurchaseImportSummary = ImportSummary & { lines: number; customersCreated: number; rows: number };
 
-type Group = { receiptNo: string; rows: LineRow[] };
+class DryRunDone extends Error {
+  constructor(readonly summary: PurchaseImportSummary) {
+    super('dry run');
+  }
+}
+
+// The staging table's columns, in COPY order.
+const STAGE_COLUMNS: Array<[string, string]> = [
+  ['line', 'int'],
+  ['line_no', 'int'],
+  ['ok', 'boolean'],
+  ['receipt_no', 'text'],
+  ['day', 'text'],
+  ['occurred_at', 'timestamptz'],
+  ['member_no', 'text'],
+  ['phone', 'text'],
+  ['phone_e164', 'text'],
+  ['customer_name', 'text'],
+  ['style_no', 'text'],
+  ['product_name', 'text'],
+  ['category', 'text'],
+  ['size', 'text'],
+  ['colour', 'text'],
+  ['quantity', 'int'],
+  ['unit_price', 'bigint'],
+  ['discount', 'bigint'],
+  ['paid', 'bigint'],
+  ['payment_method', 'text'],
+  ['is_return', 'boolean'],
+];
+type StageValue = string | number | boolean | null;
+
+function stageValues(r: LineRow, lineNo: number, e164: string | null): StageValue[] {
+  return [
+    r.line,
+    lineNo,
+    true,
+    r.receiptNo,
+    r.day,
+    r.occurredAt,
+    r.memberNo,
+    r.phone,
+    e164,
+    r.customerName,
+    r.styleNo,
+    r.productName,
+    r.category,
+    r.size,
+    r.colour,
+    r.quantity,
+    r.unitPrice,
+    r.discount,
+    r.paidAmount,
+    r.paymentMethod,
+    r.isReturn,
+  ];
+}
+
+/** A bad row still stages its receipt number, so that the whole receipt is rejected. */
+function badStageValues(line: number, receiptNo: string): StageValue[] {
+  const v: StageValue[] = STAGE_COLUMNS.map(() => null);
+  v[0] = line;
+  v[2] = false;
+  v[3] = receiptNo;
+  return v;
+}
+
+// COPY text format: tab-separated, \N for null, backslash escapes.
+const copyText = (v: StageValue): string => {
+  if (v === null) return '\\N';
+  if (typeof v !== 'string') return String(v);
+  return /[\\\t\n\r]/.test(v)
+    ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : v;
+};
+
+// write() returns a promise only when it flushed a batch (no await per row).
+type StageWriter = { write(values: StageValue[]): Promise<void> | undefined; end(): Promise<void> };
+
+/** PostgreSQL: one COPY stream on the transaction's own connection. */
+function copyWriter(client: pg.ClientBase): StageWriter {
+  const stream = client.query(copyFrom('copy purchase_stage from stdin'));
+  const failed = new Promise<never>((_, reject) => stream.on('error', reject));
+  failed.catch(() => {});
+  let buf: string[] = [];
+  const flush = async () => {
+    if (!buf.length) return;
+    const chunk = buf.join('');
+    buf = [];
+    if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failed]);
+  };
+  return {
+    write(values) {
+      buf.push(values.map(copyText).join('\t') + '\n');
+      return buf.length >= 2000 ? flush() : undefined;
+    },
+    async end() {
+      await flush();
+      stream.end();
+      await Promise.race([once(stream, 'finish'), failed]);
+    },
+  };
+}
+
+/** PGlite: multi-row INSERTs of 2,000 rows (one array parameter per column). */
+function insertWriter(tx: Db): StageWriter {
+  let batch: StageValue[][] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const cols = STAGE_COLUMNS.map(([, type], i) => sql`${sql.param(batch.map((r) => r[i]))}::${sql.raw(type)}[]`);
+    batch = [];
+    await tx.execute(sql`insert into purchase_stage select * from unnest(${sql.join(cols, sql`, `)})`);
+  };
+  return {
+    write(values) {
+      batch.push(values);
+      return batch.length >= 2000 ? flush() : undefined;
+    },
+    end: flush,
+  };
+}
+
+function pgClientOf(tx: Db): pg.ClientBase | null {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Client ? client : null;
+}
 
 export async function importPurchases(
   db: Db,
   actor: Actor,
-  table: Table,
+  table: RowStream,
   opts: PurchaseImportOptions,
-): Promise<ImportSummary & { lines: number; customersCreated: number }> {
+): Promise<PurchaseImportSummary> {
   const [store] = await db
     .select()
     .from(stores)
@@ -49,338 +187,336 @@ export async function importPurchases(
     throw new AppError('import_invalid', {
       reason: `No receipt-number column, or neither products nor amounts. Columns: ${table.headers.join(', ')}`,
     });
+  const categories = await categoriesByKey(db, actor.orgId);
+  const timing = process.env.KEQING_IMPORT_TIMING
+    ? (label: string) => console.error(`${label} ${Math.round(performance.now() - t0)} ms`)
+    : () => {};
   const t0 = performance.now();
-  const rejected: Rejected[] = [];
-  const byReceipt = new Map<string, Group>();
-  const bad = new Set<string>();
-  for (const r of table.rows) {
-    if (r.cells.every((c) => c === null || String(c).trim() === '')) continue;
-    const { row, errors } = parseLine(r.line, r.cells, map, shape, {
-      currency: store.currency,
-      timeZone: store.timezone,
+  try {
+    return await db.transaction(async (tx) => {
+      const summary = await run(tx, actor, store, table, map, shape, categories, opts, timing);
+      if (opts.dryRun) throw new DryRunDone(summary);
+      return summary;
     });
-    rejected.push(...errors);
+  } catch (err) {
+    if (err instanceof DryRunDone) return err.summary;
+    throw err;
+  }
+}
+
+async function run(
+  tx: Db,
+  actor: Actor,
+  store: typeof stores.$inferSelect,
+  table: RowStream,
+  map: ReturnType<typeof purchaseMapping>,
+  shape: NonNullable<ReturnType<typeof fileShape>>,
+  categories: Awaited<ReturnType<typeof categoriesByKey>>,
+  opts: PurchaseImportOptions,
+  timing: (label: string) => void,
+): Promise<PurchaseImportSummary> {
+  const progress = opts.onProgress ?? (() => {});
+  const org = actor.orgId;
+  const cols = sql.raw(STAGE_COLUMNS.map(([n, t]) => `${n} ${t}`).join(', '));
+  // Temporary tables live in the session's own buffers (8 MB by default): a million staged rows thrash
+  // them. The size can only be raised before the session's first temporary table, hence the savepoint.
+  if (process.env.KEQING_IMPORT_TEMP_BUFFERS !== '0')
+    await tx
+      .transaction(async (sp) => {
+        await sp.execute(sql`set local temp_buffers = '256MB'`);
+      })
+      .catch(() => {});
+  await tx.execute(sql`create temp table purchase_stage (${cols}) on commit drop`);
+  // Hash joins and aggregates over a million staged rows stay in memory.
+  await tx.execute(sql`set local work_mem = '256MB'`);
+
+  // 1. Read and stage.
+  const rejected: Rejected[] = [];
+  const ctx = { currency: store.currency, timeZone: store.timezone };
+  const e164Of = new Map<string, string | null>();
+  const lineCount = new Map<string, number>();
+  const client = pgClientOf(tx);
+  const writer = client ? copyWriter(client) : insertWriter(tx);
+  let read = 0;
+  for await (const r of table.rows) {
+    read++;
+    if (read % 50_000 === 0) progress(read, 0, 'read');
+    const { row, errors } = parseLine(r.line, r.cells, map, shape, ctx);
     if (!row) {
+      for (const e of errors) rejected.push(e);
       const no = r.cells[map.receiptNo!];
-      if (no !== null && no !== undefined && String(no).trim()) bad.add(String(no).normalize('NFKC').trim());
+      if (no !== null && no !== undefined && String(no).trim())
+        await writer.write(badStageValues(r.line, String(no).normalize('NFKC').trim()));
       continue;
     }
-    const g = byReceipt.get(row.receiptNo) ?? { receiptNo: row.receiptNo, rows: [] };
-    g.rows.push(row);
-    byReceipt.set(row.receiptNo, g);
-  }
-  if (process.env.KEQING_IMPORT_TIMING) console.error(`parse ${Math.round(performance.now() - t0)} ms`);
-  const rejectGroup = (g: Group, field: string, message: string) => {
-    for (const r of g.rows) rejected.push({ line: r.line, field, message });
-    byReceipt.delete(g.receiptNo);
-  };
-  const categories = await categoriesByKey(db, actor.orgId);
-  for (const g of [...byReceipt.values()]) {
-    const first = g.rows[0]!;
-    if (bad.has(g.receiptNo))
-      rejectGroup(g, 'receipt_no', `Receipt ${g.receiptNo} has a rejected row; none of its rows were applied`);
-    else if (g.rows.some((r) => r.occurredAt.slice(0, 10) !== first.occurredAt.slice(0, 10)))
-      rejectGroup(g, 'date', `The rows of receipt ${g.receiptNo} disagree on the date`);
-    else if (g.rows.some((r) => r.customerKey !== first.customerKey))
-      rejectGroup(g, 'customer', `The rows of receipt ${g.receiptNo} disagree on the customer`);
-    else if (g.rows.some((r) => r.isReturn !== first.isReturn))
-      rejectGroup(g, 'kind', `Receipt ${g.receiptNo} mixes sales and returns`);
-    else if (g.rows.some((r) => r.category && !categories.has(r.category)))
-      rejectGroup(g, 'category', `Unknown category; use one of ${[...categories.keys()].join(', ')}`);
-  }
-
-  // Customers: by member number, then phone; unknown member numbers may create a minimal file.
-  const memberNos = [
-    ...new Set([...byReceipt.values()].map((g) => g.rows[0]!.memberNo).filter((m): m is string => !!m)),
-  ];
-  const known = new Map<string, string>();
-  for (let i = 0; i < memberNos.length; i += 5000) {
-    const found = await db
-      .select({ id: customers.id, no: customers.memberNo })
-      .from(customers)
-      .where(and(eq(customers.orgId, actor.orgId), inArray(customers.memberNo, memberNos.slice(i, i + 5000))));
-    for (const f of found) known.set(`m:${f.no}`, f.id);
-  }
-  const phoneGroups = [...byReceipt.values()].filter((g) => !g.rows[0]!.memberNo && g.rows[0]!.phone);
-  if (phoneGroups.length) {
-    const e164Of = new Map(
-      phoneGroups.map((g) => [
-        g.rows[0]!.phone!,
-        normalizePhones([{ number: g.rows[0]!.phone! }], store.country).phones[0]?.e164 ?? null,
-      ]),
-    );
-    const e164s = [...new Set([...e164Of.values()].filter((x): x is string => !!x))];
-    const found = e164s.length
-      ? await db
-          .select({ id: customerPhones.customerId, e164: customerPhones.e164 })
-          .from(customerPhones)
-          .where(and(eq(customerPhones.orgId, actor.orgId), inArray(customerPhones.e164, e164s)))
-      : [];
-    const byE164 = new Map(found.map((f) => [f.e164, f.id]));
-    for (const [raw, e164] of e164Of) if (e164 && byE164.has(e164)) known.set(`p:${raw}`, byE164.get(e164)!);
-  }
-  let createdCustomers = 0;
-  for (const g of [...byReceipt.values()]) {
-    const r = g.rows[0]!;
-    if (!r.customerKey || known.has(r.customerKey)) continue;
-    if (r.memberNo && opts.createCustomers) {
-      if (opts.dryRun) {
-        known.set(r.customerKey, 'dry-run');
-        continue;
+    let e164: string | null = null;
+    if (row.phone) {
+      e164 = e164Of.get(row.phone) ?? null;
+      if (!e164Of.has(row.phone)) {
+        e164 = normalizePhones([{ number: row.phone }], store.country).phones[0]?.e164 ?? null;
+        e164Of.set(row.phone, e164);
       }
-      const c = await createCustomer(
-        db,
+    }
+    // The line's number on its receipt, in file order (rows of one receipt need not be adjacent).
+    const lineNo = (lineCount.get(row.receiptNo) ?? 0) + 1;
+    lineCount.set(row.receiptNo, lineNo);
+    const flushed = writer.write(stageValues(row, lineNo, e164));
+    if (flushed) await flushed;
+  }
+  await writer.end();
+  lineCount.clear();
+  progress(read, read, 'read');
+  timing(client ? 'read + stage (COPY)' : 'read + stage (INSERT)');
+
+  // 2. Check, per receipt. The first row (lowest line) gives the receipt's time, customer and payment.
+  const steps = 8;
+  let step = 0;
+  const next = () => progress(++step, steps, step < 4 ? 'check' : step < 7 ? 'write' : 'aggregates');
+  await tx.execute(sql`analyze purchase_stage`);
+  await tx.execute(sql`
+    create temp table purchase_groups on commit drop as
+    select a.receipt_no, gen_random_uuid() as id, f.line as first_line, f.occurred_at, f.member_no, f.phone, f.phone_e164,
+           f.customer_name, f.payment_method, f.is_return, a.n, a.bad, a.days, a.customers, a.kinds, a.bad_categories,
+           a.total_list, a.total_discount, a.total_paid, a.signed_total,
+           null::uuid as customer_id, null::text as status, null::text as field, null::text as message
+    from (
+      -- min <> max rather than count(distinct …): one hash aggregate, no sort per receipt
+      select s.receipt_no, min(s.line) filter (where s.ok) as first_line,
+             count(*) filter (where s.ok) as n, count(*) filter (where not s.ok) as bad,
+             (min(s.day) <> max(s.day)) as days,
+             (min(coalesce('m:' || s.member_no, 'p:' || s.phone, '')) filter (where s.ok)
+               <> max(coalesce('m:' || s.member_no, 'p:' || s.phone, '')) filter (where s.ok)) as customers,
+             (bool_and(s.is_return) <> bool_or(s.is_return)) as kinds,
+             count(*) filter (where s.category is not null and c.id is null) as bad_categories,
+             sum(s.unit_price * s.quantity) as total_list, sum(s.discount) as total_discount, sum(s.paid) as total_paid,
+             sum(case when s.is_return then -s.paid else s.paid end) as signed_total
+      from purchase_stage s left join product_categories c on c.org_id = ${org} and c.key = s.category
+      group by s.receipt_no) a
+    join purchase_stage f on f.line = a.first_line`);
+  await tx.execute(sql`create unique index on purchase_groups (receipt_no)`);
+  timing('groups');
+  const categoryList = [...categories.keys()].join(', ');
+  await tx.execute(sql`
+    update purchase_groups set status = 'rejected',
+      field = case when bad > 0 then 'receipt_no' when days then 'date' when customers then 'customer'
+                   when kinds then 'kind' else 'category' end,
+      message = case when bad > 0 then 'Receipt ' || receipt_no || ' has a rejected row; none of its rows were applied'
+                     when days then 'The rows of receipt ' || receipt_no || ' disagree on the date'
+                     when customers then 'The rows of receipt ' || receipt_no || ' disagree on the customer'
+                     when kinds then 'Receipt ' || receipt_no || ' mixes sales and returns'
+                     else ${`Unknown category; use one of ${categoryList}`} end
+    where bad > 0 or days or customers or kinds or bad_categories > 0`);
+  next();
+
+  // Customers: by member number, then phone (E.164).
+  const matchMembers = () =>
+    tx.execute(sql`
+      update purchase_groups g set customer_id = c.id from customers c
+      where g.status is null and g.customer_id is null and g.member_no is not null
+        and c.org_id = ${org} and c.member_no = g.member_no`);
+  await matchMembers();
+  await tx.execute(sql`
+    update purchase_groups g set customer_id = p.customer_id
+    from (select distinct on (e164) e164, customer_id from customer_phones where org_id = ${org}
+          and e164 in (select phone_e164 from purchase_groups where status is null and customer_id is null)
+          order by e164, customer_id) p
+    where g.status is null and g.customer_id is null and g.phone_e164 = p.e164`);
+  let customersCreated = 0;
+  if (opts.createCustomers) {
+    const unknown = await sqlRows<{ member_no: string; customer_name: string | null }>(
+      tx,
+      sql`select distinct on (member_no) member_no, customer_name from purchase_groups
+          where status is null and customer_id is null and member_no is not null order by member_no, first_line`,
+    );
+    for (const u of unknown) {
+      await createCustomer(
+        tx,
         actor,
         {
           storeId: store.id,
-          memberNo: r.memberNo,
-          familyName: r.customerName ?? r.memberNo,
+          memberNo: u.member_no,
+          familyName: u.customer_name ?? u.member_no,
           allowDuplicate: true,
           source: 'import',
         },
         'import',
       );
-      known.set(r.customerKey, c.id);
-      createdCustomers++;
-    } else
-      rejectGroup(
-        g,
-        r.memberNo ? 'member_no' : 'phone',
-        r.memberNo
-          ? 'No customer has this member number (use --create-customers to add one)'
-          : 'No customer has this phone number',
-      );
-  }
-
-  // Receipt numbers already in the store: the same receipt again is unchanged, a different one an error.
-  const numbers = [...byReceipt.keys()];
-  const existing = new Map<string, { total: number; lines: number }>();
-  for (let i = 0; i < numbers.length; i += 5000) {
-    const found = await sqlRows<{ receipt_no: string; total: string; lines: number }>(
-      db,
-      sql`
-      select r.receipt_no, r.total_paid as total, (select count(*)::int from receipt_lines l where l.receipt_id = r.id) as lines
-      from receipts r where r.store_id = ${store.id} and r.receipt_no = any(${sql`array[${sql.join(
-        numbers.slice(i, i + 5000).map((n) => sql`${n}`),
-        sql`, `,
-      )}]::text[]`})`,
-    );
-    for (const f of found) existing.set(f.receipt_no, { total: Number(f.total), lines: f.lines });
-  }
-  let unchanged = 0;
-  for (const g of [...byReceipt.values()]) {
-    const e = existing.get(g.receiptNo);
-    if (!e) continue;
-    const total = g.rows.reduce((s, r) => s + (r.isReturn ? -r.paidAmount : r.paidAmount), 0);
-    if (e.total === total && e.lines === g.rows.length) {
-      unchanged++;
-      byReceipt.delete(g.receiptNo);
-    } else rejectGroup(g, 'receipt_no', `Receipt ${g.receiptNo} is already recorded with different content`);
-  }
-
-  if (process.env.KEQING_IMPORT_TIMING) console.error(`checks ${Math.round(performance.now() - t0)} ms`);
-  const sales = [...byReceipt.values()].filter((g) => !g.rows[0]!.isReturn);
-  const returns = [...byReceipt.values()].filter((g) => g.rows[0]!.isReturn);
-  const total = sales.length + returns.length;
-  const touched = new Set<string>();
-  const writtenIds: string[] = [];
-  let created = 0;
-  if (!opts.dryRun && sales.length) {
-    const refs = sales
-      .flatMap((g) => g.rows)
-      .filter((r) => r.styleNo)
-      .map((r) => ({
-        styleNo: r.styleNo!,
-        name: r.productName,
-        categoryId: r.category ? categories.get(r.category)!.id : null,
-        listPrice: r.unitPrice,
-        currency: store.currency,
-      }));
-    const products = await ensureProducts(db, actor.orgId, refs);
-    for (let i = 0; i < sales.length; i += BATCH) {
-      const batch = sales.slice(i, i + BATCH);
-      await db.transaction(async (tx) => {
-        const receiptRows = batch.map((g) => {
-          const r0 = g.rows[0]!;
-          const customerId = r0.customerKey ? known.get(r0.customerKey)! : null;
-          if (customerId) touched.add(customerId);
-          return {
-            id: crypto.randomUUID(),
-            orgId: actor.orgId,
-            storeId: store.id,
-            customerId,
-            receiptNo: g.receiptNo,
-            kind: 'sale',
-            occurredAt: new Date(r0.occurredAt),
-            currency: store.currency,
-            totalList: g.rows.reduce((s, r) => s + r.unitPrice * r.quantity, 0),
-            totalDiscount: g.rows.reduce((s, r) => s + r.discount, 0),
-            totalPaid: g.rows.reduce((s, r) => s + r.paidAmount, 0),
-            paymentMethod: r0.paymentMethod,
-            source: 'import',
-            createdBy: actor.userId,
-          };
-        });
-        for (const r of receiptRows) writtenIds.push(r.id);
-        await bulkInsert(
-          tx as unknown as Db,
-          receipts,
-          [
-            'id',
-            'orgId',
-            'storeId',
-            'customerId',
-            'receiptNo',
-            'kind',
-            'occurredAt',
-            'currency',
-            'totalList',
-            'totalDiscount',
-            'totalPaid',
-            'paymentMethod',
-            'source',
-            'createdBy',
-          ],
-          receiptRows,
-        );
-        const lineRows = batch.flatMap((g, k) =>
-          g.rows.map((r, j) => ({
-            orgId: actor.orgId,
-            receiptId: receiptRows[k]!.id,
-            lineNo: j + 1,
-            productId: r.styleNo ? (products.get(r.styleNo)?.id ?? null) : null,
-            styleNo: r.styleNo,
-            productName: r.productName,
-            categoryId: r.category
-              ? categories.get(r.category)!.id
-              : r.styleNo
-                ? (products.get(r.styleNo)?.categoryId ?? null)
-                : null,
-            size: r.size,
-            colour: r.colour,
-            quantity: r.quantity,
-            unitListPrice: r.unitPrice,
-            discount: r.discount,
-            paidAmount: r.paidAmount,
-          })),
-        );
-        for (let j = 0; j < lineRows.length; j += 2000)
-          await tx.insert(receiptLines).values(lineRows.slice(j, j + 2000));
-      });
-      created += batch.length;
-      opts.onProgress?.(created, total);
+      customersCreated++;
     }
-  } else created = sales.length;
+    if (unknown.length) await matchMembers();
+  }
+  await tx.execute(sql`
+    update purchase_groups set status = 'rejected',
+      field = case when member_no is not null then 'member_no' else 'phone' end,
+      message = case when member_no is not null then 'No customer has this member number (use --create-customers to add one)'
+                     else 'No customer has this phone number' end
+    where status is null and customer_id is null and (member_no is not null or phone is not null)`);
+  next();
+
+  // Receipt numbers already recorded for the store: the same receipt again is unchanged, other content an error.
+  await tx.execute(sql`
+    update purchase_groups g set
+      status = case when r.total_paid = g.signed_total
+                     and (select count(*) from receipt_lines l where l.receipt_id = r.id) = g.n then 'unchanged' else 'rejected' end,
+      field = 'receipt_no',
+      message = 'Receipt ' || g.receipt_no || ' is already recorded with different content'
+    from receipts r
+    where g.status is null and r.store_id = ${store.id} and r.receipt_no = g.receipt_no`);
+  next();
+  timing('checks');
+
+  // 3. Write the sales.
+  await tx.execute(sql`
+    insert into products (org_id, style_no, name, category_id, list_price, currency)
+    select distinct on (s.style_no) ${org}::uuid, s.style_no, s.product_name, c.id, s.unit_price, ${store.currency}
+    from purchase_stage s join purchase_groups g on g.receipt_no = s.receipt_no
+      left join product_categories c on c.org_id = ${org} and c.key = s.category
+    where g.status is null and not g.is_return and s.ok and s.style_no is not null
+    order by s.style_no, s.line desc
+    on conflict (org_id, style_no) do update set
+      category_id = coalesce(products.category_id, excluded.category_id),
+      list_price = coalesce(products.list_price, excluded.list_price)
+    where products.category_id is null or products.list_price is null`);
+  next();
+  timing('products');
+  await tx.execute(sql`
+    insert into receipts (id, org_id, store_id, customer_id, receipt_no, kind, occurred_at, currency, total_list,
+                          total_discount, total_paid, payment_method, source, created_by)
+    select id, ${org}, ${store.id}, customer_id, receipt_no, 'sale', occurred_at, ${store.currency}, total_list,
+           total_discount, total_paid, payment_method, 'import', ${actor.userId}
+    from purchase_groups where status is null and not is_return`);
+  next();
+  timing('receipts');
+  await tx.execute(sql`
+    insert into receipt_lines (org_id, receipt_id, line_no, product_id, style_no, product_name, category_id, size, colour,
+                               quantity, unit_list_price, discount, paid_amount)
+    select ${org}, g.id, s.line_no, p.id, s.style_no, s.product_name,
+           coalesce(c.id, p.category_id), s.size, s.colour, s.quantity, s.unit_price, s.discount, s.paid
+    from purchase_stage s join purchase_groups g on g.receipt_no = s.receipt_no
+      left join products p on p.org_id = ${org} and p.style_no = s.style_no
+      left join product_categories c on c.org_id = ${org} and c.key = s.category
+    where g.status is null and not g.is_return and s.ok`);
+  await tx.execute(sql`update purchase_groups set status = 'created' where status is null and not is_return`);
+  next();
+  timing('sales written');
 
   // Returns reference the latest sale line of the same customer and style with enough left to return.
-  for (const g of returns) {
-    const r0 = g.rows[0]!;
-    const customerId = r0.customerKey ? (known.get(r0.customerKey) ?? null) : null;
-    const picks: Array<{ row: LineRow; original: { id: string; unit: number } }> = [];
-    for (const r of g.rows) {
-      const [orig] =
-        customerId && customerId !== 'dry-run'
-          ? await sqlRows<{ id: string; unit: string }>(
-              db,
-              sql`
-            select l.id, l.unit_list_price as unit from receipt_lines l join receipts s on s.id = l.receipt_id
-            where s.customer_id = ${customerId} and s.kind = 'sale' and s.occurred_at <= ${r.occurredAt}::timestamptz
-              and (l.style_no = ${r.styleNo} or (${r.styleNo}::text is null and l.product_name = ${r.productName}))
+  const returnRows = await sqlRows<{
+    receipt_no: string;
+    customer_id: string | null;
+    occurred_at: string | Date;
+    line: number;
+    style_no: string | null;
+    product_name: string;
+    quantity: number;
+    unit_price: string;
+    paid: string;
+  }>(
+    tx,
+    sql`select g.receipt_no, g.customer_id, g.occurred_at, s.line, s.style_no, s.product_name, s.quantity, s.unit_price, s.paid
+        from purchase_groups g join purchase_stage s on s.receipt_no = g.receipt_no and s.ok
+        where g.status is null and g.is_return order by g.receipt_no, s.line`,
+  );
+  const returnIds: string[] = [];
+  const failedReturns: string[] = [];
+  for (let i = 0; i < returnRows.length;) {
+    let j = i;
+    while (j < returnRows.length && returnRows[j]!.receipt_no === returnRows[i]!.receipt_no) j++;
+    const rows = returnRows.slice(i, j);
+    i = j;
+    const r0 = rows[0]!;
+    const at = new Date(r0.occurred_at).toISOString();
+    const picks: string[] = [];
+    for (const r of rows) {
+      const [orig] = r0.customer_id
+        ? await sqlRows<{ id: string }>(
+            tx,
+            sql`
+            select l.id from receipt_lines l join receipts s on s.id = l.receipt_id
+            where s.customer_id = ${r0.customer_id} and s.kind = 'sale' and s.occurred_at <= ${at}::timestamptz
+              and (l.style_no = ${r.style_no} or (${r.style_no}::text is null and l.product_name = ${r.product_name}))
               and l.quantity + coalesce((select sum(x.quantity) from receipt_lines x where x.original_line_id = l.id), 0) >= ${r.quantity}
             order by s.occurred_at desc limit 1`,
-            )
-          : [];
+          )
+        : [];
       if (!orig) break;
-      picks.push({ row: r, original: { id: orig.id, unit: Number(orig.unit) } });
+      picks.push(orig.id);
     }
-    if (picks.length < g.rows.length) {
-      rejectGroup(g, 'quantity', `No earlier sale to this customer matches the return on receipt ${g.receiptNo}`);
+    if (picks.length < rows.length) {
+      failedReturns.push(r0.receipt_no);
       continue;
     }
-    if (opts.dryRun) {
-      created++;
-      continue;
-    }
-    await db.transaction(async (tx) => {
-      const id = crypto.randomUUID();
-      writtenIds.push(id);
-      await tx.insert(receipts).values({
-        id,
-        orgId: actor.orgId,
-        storeId: store.id,
-        customerId,
-        receiptNo: g.receiptNo,
-        kind: 'return',
-        occurredAt: new Date(r0.occurredAt),
-        currency: store.currency,
-        totalList: -picks.reduce((s, p) => s + p.row.unitPrice * p.row.quantity, 0),
-        totalDiscount: 0,
-        totalPaid: -picks.reduce((s, p) => s + p.row.paidAmount, 0),
-        source: 'import',
-        createdBy: actor.userId,
-      });
-      await tx.insert(receiptLines).values(
-        picks.map((p, j) => ({
-          orgId: actor.orgId,
-          receiptId: id,
-          lineNo: j + 1,
-          styleNo: p.row.styleNo,
-          productName: p.row.productName,
-          quantity: -p.row.quantity,
-          unitListPrice: p.row.unitPrice,
-          discount: 0,
-          paidAmount: -p.row.paidAmount,
-          originalLineId: p.original.id,
-        })),
-      );
-    });
-    if (customerId) touched.add(customerId);
-    created++;
-    opts.onProgress?.(created, total);
+    const [written] = await sqlRows<{ id: string }>(
+      tx,
+      sql`insert into receipts (org_id, store_id, customer_id, receipt_no, kind, occurred_at, currency, total_list,
+                                total_discount, total_paid, source, created_by)
+          values (${org}, ${store.id}, ${r0.customer_id}, ${r0.receipt_no}, 'return', ${at}::timestamptz, ${store.currency},
+                  ${-rows.reduce((s, r) => s + Number(r.unit_price) * r.quantity, 0)}, 0,
+                  ${-rows.reduce((s, r) => s + Number(r.paid), 0)}, 'import', ${actor.userId})
+          returning id`,
+    );
+    await tx.execute(sql`
+      insert into receipt_lines (org_id, receipt_id, line_no, style_no, product_name, quantity, unit_list_price, discount,
+                                 paid_amount, original_line_id)
+      select ${org}, ${written!.id}, u.n, u.style_no, u.product_name, -u.quantity, u.unit_price, 0, -u.paid, u.original
+      from unnest(${sql.param(rows.map((_, k) => k + 1))}::int[], ${sql.param(rows.map((r) => r.style_no))}::text[],
+                  ${sql.param(rows.map((r) => r.product_name))}::text[], ${sql.param(rows.map((r) => r.quantity))}::int[],
+                  ${sql.param(rows.map((r) => Number(r.unit_price)))}::bigint[], ${sql.param(rows.map((r) => Number(r.paid)))}::bigint[],
+                  ${sql.param(picks)}::uuid[]) as u(n, style_no, product_name, quantity, unit_price, paid, original)`);
+    await tx.execute(
+      sql`update purchase_groups set status = 'created', id = ${written!.id} where receipt_no = ${r0.receipt_no}`,
+    );
+    returnIds.push(written!.id);
   }
-  const writtenAt = performance.now();
-  if (!opts.dryRun && touched.size) {
-    await refreshStatsFor(db, [...touched]);
-    await afterReceipts(db, {
-      orgId: actor.orgId,
-      customerIds: [...touched],
-      receiptIds: writtenIds,
+  if (failedReturns.length)
+    await tx.execute(sql`
+      update purchase_groups set status = 'rejected', field = 'quantity',
+        message = 'No earlier sale to this customer matches the return on receipt ' || receipt_no
+      where receipt_no = any(${sql.param(failedReturns)}::text[])`);
+  next();
+
+  // Aggregates of the customers touched, then the other modules' derived state, once.
+  const touched: SQL = sql`select customer_id from purchase_groups where status = 'created' and customer_id is not null`;
+  await refreshStatsForQuery(tx, touched);
+  timing('aggregates');
+  const [counts] = await sqlRows<{ created: number; unchanged: number; lines: number }>(
+    tx,
+    sql`select count(*) filter (where status = 'created')::int as created, count(*) filter (where status = 'unchanged')::int as unchanged,
+               coalesce(sum(n) filter (where status = 'created'), 0)::int as lines
+        from purchase_groups`,
+  );
+  if (counts!.created) {
+    const ids = await sqlRows<{ id: string | null; customer_id: string | null }>(
+      tx,
+      sql`select id, null::uuid as customer_id from purchase_groups where status = 'created'
+          union all select null, customer_id from (select distinct customer_id from purchase_groups
+            where status = 'created' and customer_id is not null) c`,
+    );
+    await afterReceipts(tx, {
+      orgId: org,
+      customerIds: ids.filter((x) => x.customer_id).map((x) => x.customer_id!),
+      receiptIds: ids.filter((x) => x.id).map((x) => x.id!),
       source: 'import',
     });
   }
-  if (process.env.KEQING_IMPORT_TIMING)
-    console.error(`aggregates ${Math.round(performance.now() - writtenAt)} ms for ${touched.size} customers`);
+  next();
+  timing('after receipts');
+
+  // Every row of a rejected receipt is reported, with the rows that failed on their own.
+  const groupRejections = await sqlRows<{ line: number; field: string; message: string }>(
+    tx,
+    sql`select s.line, g.field, g.message from purchase_stage s join purchase_groups g on g.receipt_no = s.receipt_no
+        where g.status = 'rejected' and s.ok`,
+  );
+  for (const r of groupRejections) rejected.push({ line: r.line, field: r.field, message: r.message });
   rejected.sort((a, b) => a.line - b.line);
   return {
-    created,
+    created: counts!.created,
     updated: 0,
-    unchanged,
+    unchanged: counts!.unchanged,
     rejected,
-    customersCreated: createdCustomers,
-    lines: [...byReceipt.values()].reduce((s, g) => s + g.rows.length, 0),
+    customersCreated,
+    lines: counts!.lines,
+    rows: read,
   };
-}
-
-/** Set-based refresh of customer_stats and last visit for the given customers. */
-export async function refreshStatsFor(db: Db, ids: string[]) {
-  for (let i = 0; i < ids.length; i += 10_000) {
-    const arr = sql`array[${sql.join(
-      ids.slice(i, i + 10_000).map((x) => sql`${x}::uuid`),
-      sql`, `,
-    )}]`;
-    await db.execute(sql`
-      insert into customer_stats (customer_id, org_id, lifetime_spend, receipt_count, visit_count, first_purchase_at, last_purchase_at)
-      select c.id, c.org_id, coalesce(sum(r.total_paid), 0), count(r.id) filter (where r.kind = 'sale'),
-             count(distinct (r.occurred_at at time zone s.timezone)::date) filter (where r.kind = 'sale'),
-             min(r.occurred_at) filter (where r.kind = 'sale'), max(r.occurred_at) filter (where r.kind = 'sale')
-      from customers c join stores s on s.id = c.store_id left join receipts r on r.customer_id = c.id
-      where c.id = any(${arr}) group by c.id, c.org_id
-      on conflict (customer_id) do update set lifetime_spend = excluded.lifetime_spend, receipt_count = excluded.receipt_count,
-        visit_count = excluded.visit_count, first_purchase_at = excluded.first_purchase_at, last_purchase_at = excluded.last_purchase_at, updated_at = now()`);
-    await db.execute(sql`
-      update customers c set last_visit_at = greatest(
-        (select max(occurred_at) from receipts where customer_id = c.id and kind = 'sale'),
-        (select max(visited_at) from service_visits where customer_id = c.id))
-      where c.id = any(${arr})`);
-  }
 }

@@ -10,6 +10,7 @@ export type LineRow = {
   line: number;
   receiptNo: string;
   occurredAt: string; // ISO instant
+  day: string; // the store-local date, YYYY-MM-DD
   customerKey: string | null; // m:<member no> or p:<raw phone>
   memberNo: string | null;
   phone: string | null;
@@ -83,6 +84,7 @@ export function parseLine(
   if (!receiptNo) errors.push({ line, field: 'receipt_no', message: 'The receipt number is missing' });
   const rawDate = get('occurredAt');
   let occurredAt = '';
+  let day = '';
   const dateText =
     rawDate instanceof Date ? rawDate.toISOString().slice(0, 10) : cellText(rawDate).normalize('NFKC').trim();
   const [dPart = '', tPart] = dateText.split(/[ T]+/);
@@ -91,6 +93,7 @@ export function parseLine(
   else if (!d.value) errors.push({ line, field: 'date', message: 'The date is missing' });
   else {
     const time = tPart && /^\d{1,2}:\d{2}(:\d{2})?$/.test(tPart) ? tPart.padStart(5, '0').padEnd(8, ':00') : '12:00:00';
+    day = d.value;
     occurredAt = zonedToUtc(d.value, time.length === 5 ? `${time}:00` : time, ctx.timeZone);
   }
   const memberNo = text('memberNo') ? normalizeMemberNo(text('memberNo')!) : null;
@@ -131,6 +134,7 @@ export function parseLine(
       line,
       receiptNo: receiptNo!,
       occurredAt,
+      day,
       customerKey: memberNo ? `m:${memberNo}` : phone ? `p:${phone}` : null,
       memberNo,
       phone,

@@ -1,5 +1,5 @@
-import { Chip, Group, NumberInput, Select, Text, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Chip, CloseButton, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { FAULT_CAUSES, openRepairBodySchema } from '../../../../contracts/after-sales';
@@ -11,6 +11,10 @@ import { useCustomerReceipts } from '../../purchases/api/get-receipts';
 import { dayIn, todayIn } from '../../purchases/lib/dates';
 import { BROWSER_ZONE, useStoreOf } from '../../purchases/lib/store';
 import { useOpenRepair } from '../api/open-repair';
+import { PHOTOS_PER_TICKET, uploadRepairPhoto } from '../api/repair-photos';
+import { PHOTO_ACCEPT, photoProblems } from './repair-photos';
+import { Icon } from '../../../components/icons';
+import { useMe } from '../../auth/api/get-me';
 
 type Cause = (typeof FAULT_CAUSES)[number];
 const OTHER = 'other';
@@ -31,7 +35,11 @@ export function RepairIntakeModal({ customerId, storeId, lineId, onClose }: Prop
   const [fault, setFault] = useState('');
   const [cause, setCause] = useState<Cause>('quality');
   const [reportedOn, setReportedOn] = useState(today);
-  const [photoCount, setPhotoCount] = useState<number | string>(0);
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [photoErrors, setPhotoErrors] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const photoInput = useRef<HTMLInputElement>(null);
+  const me = useMe();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -60,7 +68,6 @@ export function RepairIntakeModal({ customerId, storeId, lineId, onClose }: Prop
       fault: fault.trim(),
       cause,
       reportedOn,
-      photoCount: Math.trunc(Number(photoCount) || 0),
     };
     const parsed = openRepairBodySchema.safeParse(body);
     if (!parsed.success) {
@@ -73,7 +80,17 @@ export function RepairIntakeModal({ customerId, storeId, lineId, onClose }: Prop
     }
     if (reportedOn > today) return setErrors({ reportedOn: 'purchases.errors.future' });
     open.mutate(parsed.data, {
-      onSuccess: (ticket) => navigate(`/repairs/${ticket.id}`),
+      onSuccess: async (ticket) => {
+        // The ticket exists: its photos follow, one by one; a failure leaves them to be added on the ticket.
+        setUploading(true);
+        let failed = false;
+        for (const f of photos)
+          await uploadRepairPhoto(ticket.id, f, me.data?.csrfToken).catch(() => {
+            failed = true;
+          });
+        setUploading(false);
+        navigate(`/repairs/${ticket.id}`, failed ? { state: { photoUploadFailed: true } } : undefined);
+      },
       onError: (err) => {
         const next: Record<string, string> = {};
         if (isApiError(err))
@@ -98,7 +115,7 @@ export function RepairIntakeModal({ customerId, storeId, lineId, onClose }: Prop
       opened
       title={t('afterSales.intake.title')}
       submitLabel={t('afterSales.intake.submit')}
-      loading={open.isPending}
+      loading={open.isPending || uploading}
       formError={formError}
       onSubmit={submit}
       onClose={onClose}
@@ -161,18 +178,60 @@ export function RepairIntakeModal({ customerId, storeId, lineId, onClose }: Prop
           onChange={(ev) => setReportedOn(ev.currentTarget.value)}
           error={e('reportedOn')}
         />
-        <NumberInput
-          label={t('afterSales.intake.photos')}
-          value={photoCount}
-          onChange={setPhotoCount}
-          min={0}
-          max={20}
-          allowDecimal={false}
-          allowNegative={false}
-          inputMode="numeric"
-          error={e('photoCount')}
-        />
       </Group>
+      <Stack gap={6}>
+        <Text size="sm" fw={600} id="repair-photos-label">
+          {t('repairPhotos.intakeLabel')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('repairPhotos.intakeHelp', { max: PHOTOS_PER_TICKET })}
+        </Text>
+        <input
+          ref={photoInput}
+          type="file"
+          accept={PHOTO_ACCEPT}
+          capture="environment"
+          multiple
+          hidden
+          aria-labelledby="repair-photos-label"
+          data-testid="intake-photo-input"
+          onChange={(ev) => {
+            const files = [...(ev.currentTarget.files ?? [])];
+            ev.currentTarget.value = '';
+            const problems = photoProblems(files, photos.length, t);
+            setPhotoErrors(problems);
+            if (!problems.length) setPhotos([...photos, ...files]);
+          }}
+        />
+        {photos.length > 0 && (
+          <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {photos.map((f, i) => (
+              <Group component="li" key={`${f.name}-${i}`} gap="xs" wrap="nowrap">
+                <Text size="sm" truncate style={{ flex: 1 }}>
+                  {f.name}
+                </Text>
+                <CloseButton
+                  aria-label={t('repairPhotos.remove', { name: f.name })}
+                  onClick={() => setPhotos(photos.filter((_, k) => k !== i))}
+                />
+              </Group>
+            ))}
+          </Stack>
+        )}
+        {photoErrors.map((p) => (
+          <Text key={p} size="sm" c="red.8" role="alert">
+            {p}
+          </Text>
+        ))}
+        <Button
+          variant="default"
+          leftSection={<Icon name="plus" size={18} />}
+          onClick={() => photoInput.current?.click()}
+          disabled={photos.length >= PHOTOS_PER_TICKET}
+        >
+          {t('repairPhotos.add')}
+        </Button>
+      </Stack>
     </FormModal>
   );
 }

@@ -8,6 +8,7 @@ import { BROWSER_ZONE, useStoreOf } from '../../purchases/lib/store';
 import { useRepair } from '../api/get-repair';
 import { RepairActions } from '../components/repair-actions';
 import { RepairFacts } from '../components/repair-facts';
+import { RepairPhotos } from '../components/repair-photos';
 import { RepairRule } from '../components/repair-rule';
 import { RepairSteps } from '../components/repair-steps';
 
@@ -59,6 +60,7 @@ export function RepairPage() {
               <RepairFacts ticket={r} />
             </Paper>
             <RepairRule ticket={r} />
+            <RepairPhotos ticket={r} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

@@ -1,16 +1,20 @@
 // `npm run bench`: each benchmark prints its figures next to a baseline measured in the same run.
-// BENCH_ONLY=search|import|clv|care runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
+// BENCH_ONLY=search|import|clv|recompute|segments|care runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
 // BENCH_DATABASE_URL (PostgreSQL) and BENCH_PURCHASE_LINES drive the purchase-import bench.
 import { benchCare } from './care';
 import { benchClv } from './clv';
 import { benchImportPurchases } from './import-purchases';
 import { benchSearch } from './search';
+import { benchRecompute } from './recompute';
+import { benchSegments } from './segments';
 
 const only = process.env.BENCH_ONLY;
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   search: benchSearch,
   import: benchImportPurchases,
   clv: benchClv,
+  recompute: benchRecompute,
+  segments: benchSegments,
   care: benchCare,
 };
 
@@ -32,6 +36,25 @@ for (const [name, run] of Object.entries(benches)) {
     console.log(
       `import ${f.import.rowsPerSecond} rows/s vs COPY ${f.copy.rowsPerSecond} rows/s: ratio ${f.ratio} (${f.ratio >= 0.5 ? 'meets' : 'MISSES'} the 0.5 target)`,
     );
+  }
+  if (name === 'recompute' && 'ratio' in figures) {
+    const f = figures as { ratio: number; recomputeMs: number; baselineMs: number; customers: number; lines: number };
+    console.log(
+      `recompute of ${f.customers} customers / ${f.lines} lines ${f.recomputeMs} ms vs GROUP BY ${f.baselineMs} ms: ratio ${f.ratio} (${f.ratio <= 3 ? 'meets' : 'MISSES'} the 3× target)`,
+    );
+  }
+  if (name === 'segments') {
+    for (const [db, f] of Object.entries(
+      figures as Record<
+        string,
+        { segmentCountMs?: { p50: number; p95: number }; baselineCountMs?: { p50: number }; customers?: number }
+      >,
+    )) {
+      if (!f.segmentCountMs || !f.baselineCountMs) continue;
+      console.log(
+        `segments (${db}): compound segment count over ${f.customers} customers p50 ${f.segmentCountMs.p50} ms / p95 ${f.segmentCountMs.p95} ms vs count(*) p50 ${f.baselineCountMs.p50} ms; ${f.segmentCountMs.p95 < 1000 ? 'meets' : 'MISSES'} the 1 s target`,
+      );
+    }
   }
   if (name === 'care' && 'generateSeconds' in figures) {
     const f = figures as {

@@ -53,6 +53,9 @@ export function registerDemoCommands(program: Command) {
         const { seedDemoCare } = await import('../server/demo/care');
         const care = await seedDemoCare(database, orgId);
         await recordAudit(database.db, { orgId, action: 'demo.loaded', details: { ...opts, via: 'cli' } });
+        // Classes, lapse and worth for the new brand at once, rather than after the nightly run.
+        const { runRecompute } = await import('../server/modules/metrics/recompute.job');
+        await runRecompute(database, orgId);
         console.log(
           `Demo brand loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.stores} stores, ${summary.staff} staff, ${summary.customers} customers, ` +
             `${summary.receipts} receipts (${summary.lines} lines, ${summary.returns} returns), ${summary.visits} salon visits, ${summary.repairs} repairs.`,

@@ -8,6 +8,7 @@ import { registerImportCommands } from './import';
 import { registerDemoCommands } from './demo';
 import { registerOutboxCommands } from './outbox';
 import { registerTaskCommands } from './tasks';
+import { registerMetricsCommands } from './metrics';
 
 const program = new Command();
 program
@@ -29,6 +30,7 @@ registerImportCommands(program);
 registerDemoCommands(program);
 registerOutboxCommands(program);
 registerTaskCommands(program);
+registerMetricsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   'demo.loaded',
   'backup.created',
   'backup.restored',
+  'metrics.settings_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -33,6 +33,11 @@ import { salonRoutes } from './modules/salon/salon.routes';
 import { afterSalesRoutes } from './modules/after-sales/after-sales.routes';
 import { messagingRoutes } from './modules/messaging/messaging.routes';
 import { unsubscribeRoutes } from './modules/messaging/unsubscribe.routes';
+import { segmentsRoutes } from './modules/segments/segments.routes';
+import { analyticsRoutes } from './modules/analytics/analytics.routes';
+import { careTasksRoutes } from './modules/care/tasks.routes';
+import { careTemplatesRoutes } from './modules/care/templates.routes';
+import { metricsRoutes } from './modules/metrics/metrics.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -112,6 +117,11 @@ export async function buildApp({
   await app.register(salonRoutes, { db });
   await app.register(afterSalesRoutes, { db });
   await app.register(messagingRoutes, { db, messaging: config.messaging });
+  await app.register(segmentsRoutes, { db });
+  await app.register(analyticsRoutes, { db });
+  await app.register(careTasksRoutes, { db });
+  await app.register(careTemplatesRoutes, { db });
+  await app.register(metricsRoutes, { database });
   // The customer's unsubscribe page: public, outside /api, rate-limited.
   await app.register(unsubscribeRoutes, { db });
 

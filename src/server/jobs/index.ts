@@ -2,6 +2,7 @@
 import { maintenanceJob } from './maintenance';
 import { outboxJob } from '../modules/messaging/outbox.job';
 import { careDailyJob, careEscalationJob } from '../modules/care/care.job';
+import { recomputeJob } from '../modules/metrics/recompute.job';
 import type { Job } from './scheduler';
 
-export const JOBS: Job[] = [maintenanceJob, outboxJob, careDailyJob, careEscalationJob];
+export const JOBS: Job[] = [maintenanceJob, outboxJob, recomputeJob, careDailyJob, careEscalationJob];

@@ -58,8 +58,34 @@ const ServicesPage = lazy(() =>
 );
 
 // Contacts and messages: staff statistics, the outbox, the contact log.
+const WorthPage = lazy(() => import('../features/metrics/pages/worth-page').then((m) => ({ default: m.WorthPage })));
+const ClassSettingsPage = lazy(() =>
+  import('../features/metrics/pages/class-settings-page').then((m) => ({ default: m.ClassSettingsPage })),
+);
 const ContactsPage = lazy(() =>
   import('../features/messaging/pages/contacts-page').then((m) => ({ default: m.ContactsPage })),
+);
+
+// Segments and the manager dashboard.
+const SegmentsPage = lazy(() =>
+  import('../features/segments/pages/segments-page').then((m) => ({ default: m.SegmentsPage })),
+);
+const DashboardPage = lazy(() =>
+  import('../features/analytics/pages/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+);
+const SegmentPage = lazy(() =>
+  import('../features/segments/pages/segment-page').then((m) => ({ default: m.SegmentPage })),
+);
+// Care tasks (issue 6): today's list, complaints opened from a task, the settings hub and the message library.
+const TodayPage = lazy(() => import('../features/care-tasks/pages/today-page').then((m) => ({ default: m.TodayPage })));
+const ComplaintPage = lazy(() =>
+  import('../features/care-tasks/pages/complaint-page').then((m) => ({ default: m.ComplaintPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../features/care-tasks/pages/settings-page').then((m) => ({ default: m.SettingsPage })),
+);
+const TemplatesPage = lazy(() =>
+  import('../features/care-tasks/pages/templates-page').then((m) => ({ default: m.TemplatesPage })),
 );
 
 function page(node: ReactNode, capability?: Capability) {
@@ -97,8 +123,17 @@ export function AppRoutes() {
         <Route path="repairs/:id" element={page(<RepairPage />)} />
         <Route path="registers" element={page(<RegistersPage />, 'registers')} />
         <Route path="contacts" element={page(<ContactsPage />, 'contactStats')} />
+        <Route path="worth" element={page(<WorthPage />)} />
+        <Route path="settings/classes" element={page(<ClassSettingsPage />, 'classSettings')} />
         <Route path="settings/services" element={page(<ServicesPage />, 'serviceMenu')} />
         <Route path="settings/categories" element={page(<CategoriesPage />, 'afterSalesPolicy')} />
+        <Route path="segments" element={page(<SegmentsPage />)} />
+        <Route path="segments/:id" element={page(<SegmentPage />)} />
+        <Route path="dashboard" element={page(<DashboardPage />, 'dashboard')} />
+        <Route path="today" element={page(<TodayPage />)} />
+        <Route path="complaints/:id" element={page(<ComplaintPage />)} />
+        <Route path="settings" element={page(<SettingsPage />)} />
+        <Route path="settings/templates" element={page(<TemplatesPage />)} />
         <Route path="account" element={page(<AccountPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

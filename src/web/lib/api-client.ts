@@ -37,7 +37,7 @@ export function setRequestLanguage(lng: string) {
   language = lng;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Query = Record<string, string | number | boolean | undefined | null>;
 export type RequestOptions = { method?: Method; body?: unknown; query?: Query; signal?: AbortSignal };
 

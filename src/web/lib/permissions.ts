@@ -25,6 +25,13 @@ export const ACCESS = {
   fileContest: MANAGERS,
   // Contacts and messages: each employee's contact statistics, the outbox, the contact log.
   contactStats: MANAGERS,
+  // Analytics: the manager dashboard (store, region or organisation, as far as her access reaches).
+  dashboard: MANAGERS,
+  // Care (issue 6): the message library is the brand's; every guide reads it.
+  editTemplates: HEAD_OFFICE,
+  // Classes and worth: every manager reads the rules and the last run; head office changes them.
+  classSettings: MANAGERS,
+  editClassSettings: HEAD_OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof ACCESS;

@@ -10,4 +10,5 @@ export * from './jobs';
 export * from './metrics';
 export * from './loyalty';
 export * from './messaging';
+export * from './segments';
 export * from './care';

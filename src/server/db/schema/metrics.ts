@@ -3,7 +3,22 @@
 // dashboard and the care rules read this table; nothing else writes it. Monetary figures are in
 // `currency`, the customer's home-store currency (receipts in another currency count for frequency,
 // not for money). `as_of` is the store-local day the time-dependent figures describe.
-import { bigint, date, index, integer, pgTable, real, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { ClassSettings } from '../../../contracts/metrics';
 import { customers } from './customers';
 import { organizations, stores } from './org';
 
@@ -62,10 +77,89 @@ export const customerMetrics = pgTable(
     expectedPurchases365: real('expected_purchases_365'),
     expectedValue365: money('expected_value_365'),
     clvStatus: text('clv_status').notNull().default('not_enough_data'),
+    /** Why there is no worth: no_purchases, not_computed, or the model's reason (too_few_customers …). */
+    clvReason: text('clv_reason'),
+    /** Her last visit day (sale or salon), store-local; lapse is measured from it. */
+    lastVisitDay: date('last_visit_day'),
+    /** Engaged before buying (answered questions, a reached contact, a visit): the expectant stage. */
+    engaged: smallint('engaged').notNull().default(0),
     computedAt: ts('computed_at').notNull().defaultNow(),
   },
   (t) => [
     index('customer_metrics_org_store_idx').on(t.orgId, t.storeId),
     index('customer_metrics_org_lapse_idx').on(t.orgId, t.lapseStatus),
+    // The worth list: sorted by expected value (nulls last) within the organisation.
+    index('customer_metrics_org_value_idx').on(t.orgId, t.expectedValue365, t.customerId),
   ],
+);
+
+/** Classification settings of an organisation (contracts/metrics.ts); no row: the defaults. */
+export const classificationSettings = pgTable('classification_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.orgId),
+  settings: jsonb('settings').$type<ClassSettings>().notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * Thresholds the last full run found, per partition (a currency of the organisation, or a store when
+ * RFM is scored per store): quintile cut points and the Pareto cuts as the least window spend of classes
+ * A, B and C. The incremental refresh classes one customer against these, as the full run did.
+ */
+export const classificationThresholds = pgTable(
+  'classification_thresholds',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    partitionKey: text('partition_key').notNull(),
+    currency: text('currency').notNull(),
+    storeId: uuid('store_id'),
+    method: text('method').notNull(),
+    recencyCuts: doublePrecision('recency_cuts').array().notNull(),
+    frequencyCuts: doublePrecision('frequency_cuts').array().notNull(),
+    monetaryCuts: doublePrecision('monetary_cuts').array().notNull(),
+    abcdCuts: doublePrecision('abcd_cuts').array().notNull(),
+    customers: integer('customers').notNull(),
+    revenue: money('revenue').notNull(),
+    asOf: date('as_of').notNull(),
+    computedAt: ts('computed_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.partitionKey] })],
+);
+
+export type ClvModelParams = {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+  loglik: number;
+  p: number;
+  q: number;
+  gamma: number;
+  warnings: string[];
+};
+
+/** The BG/NBD + Gamma-Gamma fit of the last full run, per organisation and currency (time in weeks). */
+export const clvModels = pgTable(
+  'clv_models',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.orgId),
+    currency: text('currency').notNull(),
+    status: text('status').notNull(), // ok | not_enough_data
+    reason: text('reason'),
+    params: jsonb('params').$type<ClvModelParams>(),
+    spendCap: doublePrecision('spend_cap'),
+    customers: integer('customers').notNull(),
+    repeatCustomers: integer('repeat_customers').notNull(),
+    minCustomers: integer('min_customers').notNull(),
+    minRepeatCustomers: integer('min_repeat_customers').notNull(),
+    asOf: date('as_of').notNull(),
+    fittedAt: ts('fitted_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.currency] })],
 );

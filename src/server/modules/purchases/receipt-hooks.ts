@@ -4,6 +4,7 @@
 // set-based over the customers and receipts given (an import passes thousands at once) and
 // idempotent (running it twice for the same receipts changes nothing).
 import type { Db } from '../../db/client';
+import { refreshCustomerMetrics } from '../metrics/metrics.service';
 
 export type ReceiptEvent = {
   orgId: string;
@@ -17,4 +18,6 @@ export type ReceiptEvent = {
 export async function afterReceipts(tx: Db, event: ReceiptEvent): Promise<void> {
   if (!event.customerIds.length && !event.receiptIds.length) return;
   // Steps are added here by the modules that own them (metrics, loyalty), in this order.
+  await refreshCustomerMetrics(tx, event.orgId, event.customerIds);
+  // loyalty: applyLoyalty(tx, event) goes here, after metrics (tiers read the fresh figures).
 }

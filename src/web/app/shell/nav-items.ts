@@ -3,6 +3,8 @@ import type { IconName } from '../../components/icons';
 import { can, type Capability } from '../../lib/permissions';
 
 export type NavKey =
+  | 'today'
+  | 'settings'
   | 'home'
   | 'customers'
   | 'stores'
@@ -13,13 +15,21 @@ export type NavKey =
   | 'fileContest'
   | 'questionBank'
   | 'contacts'
+  | 'worth'
+  | 'classes'
+  | 'segments'
+  | 'dashboard'
   | 'account';
 export type NavItem = { key: NavKey; to: string; icon: IconName; capability: Capability | null };
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  // What a shop guide opens in the morning: her care tasks.
+  { key: 'today', to: '/today', icon: 'calendar', capability: null },
   { key: 'home', to: '/', icon: 'home', capability: null },
   { key: 'customers', to: '/customers', icon: 'users', capability: null },
   { key: 'contacts', to: '/contacts', icon: 'chart', capability: 'contactStats' },
+  { key: 'segments', to: '/segments', icon: 'listDetails', capability: null },
+  { key: 'dashboard', to: '/dashboard', icon: 'chart', capability: 'dashboard' },
   { key: 'stores', to: '/stores', icon: 'store', capability: 'stores' },
   { key: 'staff', to: '/staff', icon: 'users', capability: 'staff' },
   { key: 'tokens', to: '/tokens', icon: 'key', capability: 'tokens' },
@@ -27,6 +37,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'registers', to: '/registers', icon: 'clipboard', capability: 'registers' },
   { key: 'fileContest', to: '/file-contest', icon: 'trophy', capability: 'fileContest' },
   { key: 'questionBank', to: '/settings/questions', icon: 'listDetails', capability: 'questionBank' },
+  { key: 'settings', to: '/settings', icon: 'settings', capability: null },
+  { key: 'worth', to: '/worth', icon: 'sparkles', capability: null },
+  { key: 'classes', to: '/settings/classes', icon: 'settings', capability: 'classSettings' },
   { key: 'account', to: '/account', icon: 'user', capability: null },
 ];
 

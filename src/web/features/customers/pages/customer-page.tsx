@@ -16,6 +16,7 @@ import { ProfileCard } from '../components/profile-card';
 import { CustomerTimeline } from '../components/timeline';
 import { customerPanels } from '../customer-panels';
 import { ContactCustomerButton } from '../../messaging/components/contact-customer-button';
+import { MetricsCard } from '../../metrics/components/metrics-card';
 
 export function CustomerPage() {
   const { id = '' } = useParams();
@@ -90,6 +91,7 @@ export function CustomerPage() {
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <Stack gap="md">
               <CompletenessCard score={c.completeness} next={c.nextQuestions} />
+              <MetricsCard customerId={c.id} />
               <ContactCard c={c} />
               <ConsentsCard c={c} timeZone={timeZone} />
             </Stack>

@@ -1,0 +1,546 @@
+// Care tasks as staff work them: the list (today / upcoming / overdue, mine or my store's, store-local
+// days), one task with why, her essentials and the words to say, and the actions — snooze, reassign,
+// complete with an outcome (recorded on her timeline through messaging's contact log), cancel. Every
+// action checks the version the guide saw (optimistic concurrency).
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  CareOutcome,
+  completeBodySchema,
+  SuggestedMessage,
+  TaskDetail,
+  TaskListItem,
+  TaskPage,
+  TaskReason,
+  taskListQuerySchema,
+} from '../../../contracts/care-tasks';
+import { CONTACT_OUTCOME_OF } from '../../../contracts/care-tasks';
+import type { ContactKind, HolidayId, MessageCategory, RuleId, SolarTermId } from '../../../contracts/care';
+import type { Locale, Role } from '../../../contracts/common';
+import { localDateOf, pickTemplates, renderTemplate, type RenderContext } from '../../../domain/care';
+import type { ContactChannel, ContactPurpose } from '../../../domain/contacts';
+import type { Db } from '../../db/client';
+import {
+  careTaskReasons,
+  careTasks,
+  complaints,
+  contactLog,
+  customers,
+  organizations,
+  receiptLines,
+  receipts,
+  stores,
+  users,
+} from '../../db/schema';
+import { AppError, notFound } from '../../errors';
+import { decodeCursor, encodeCursor } from '../../pagination';
+import type { Principal } from '../../plugins/auth';
+import { getCustomerRowOrThrow } from '../customers/customers.service';
+import { toCustomer } from '../customers/customers.mapping';
+import { getContact, recordContact } from '../messaging/contacts.service';
+import { isColleague } from '../org/colleagues';
+import { effectiveTemplates } from './templates.service';
+
+type TaskRow = typeof careTasks.$inferSelect;
+type ListQuery = z.output<typeof taskListQuerySchema>;
+type CompleteInput = z.output<typeof completeBodySchema>;
+
+const MANAGER_ROLES: readonly Role[] = ['owner', 'hq', 'regional_manager', 'store_manager'];
+
+export type TaskActor = { orgId: string; userId: string | null; role: Role | null; storeIds: string[] };
+
+export function taskActorOf(p: Principal): TaskActor {
+  return p.kind === 'user'
+    ? { orgId: p.orgId, userId: p.userId, role: p.role, storeIds: p.storeIds }
+    : { orgId: p.orgId, userId: null, role: null, storeIds: p.storeIds };
+}
+
+const isManager = (a: TaskActor) => a.role !== null && MANAGER_ROLES.includes(a.role);
+
+/** Whether the actor may see and act on the task: hers (assigned or escalated to her), or her stores' as a manager. */
+function canSee(a: TaskActor, t: Pick<TaskRow, 'storeId' | 'assigneeId' | 'escalatedTo'>): boolean {
+  if (!a.storeIds.includes(t.storeId)) return false;
+  if (isManager(a)) return true;
+  return a.userId !== null && (t.assigneeId === a.userId || t.escalatedTo === a.userId);
+}
+
+/** Store-local today of each store, grouped: usually one or two distinct days. */
+async function todaysByStore(db: Db, orgId: string, storeIds: string[], now: Date) {
+  if (!storeIds.length) return new Map<string, string[]>();
+  const rows = await db
+    .select({ id: stores.id, tz: stores.timezone })
+    .from(stores)
+    .where(and(eq(stores.orgId, orgId), inArray(stores.id, storeIds)));
+  const byDay = new Map<string, string[]>();
+  for (const s of rows) {
+    const day = localDateOf(now, s.tz);
+    byDay.set(day, [...(byDay.get(day) ?? []), s.id]);
+  }
+  return byDay;
+}
+
+export async function storeToday(db: Db, storeId: string, now = new Date()): Promise<string> {
+  const [s] = await db.select({ tz: stores.timezone }).from(stores).where(eq(stores.id, storeId));
+  return localDateOf(now, s?.tz ?? 'UTC');
+}
+
+/**
+ * A guide's (or a store's) open tasks for one view, keyset-paged on (due_on, id) — the order of the
+ * care_tasks_assignee_due_idx / care_tasks_store_due_idx indexes — with their reasons in a second query.
+ */
+export async function listTasks(db: Db, a: TaskActor, q: ListQuery, now = new Date()): Promise<TaskPage> {
+  if (q.scope === 'store' && !isManager(a)) throw new AppError('forbidden');
+  if (q.storeId && !a.storeIds.includes(q.storeId))
+    throw new AppError('validation_failed', {}, [
+      { field: 'query.storeId', code: 'unknown_store', message: 'Unknown store' },
+    ]);
+  const storeIds = q.storeId ? [q.storeId] : a.storeIds;
+  const byDay = await todaysByStore(db, a.orgId, storeIds, now);
+  const firstToday = [...byDay.keys()].sort()[0] ?? localDateOf(now, 'UTC');
+  if (!byDay.size) return { items: [], nextCursor: null, today: firstToday };
+
+  const dayCond = (day: string) =>
+    q.view === 'today'
+      ? eq(careTasks.dueOn, day)
+      : q.view === 'upcoming'
+        ? gt(careTasks.dueOn, day)
+        : lt(careTasks.dueOn, day);
+  const where: SQL[] = [
+    eq(careTasks.orgId, a.orgId),
+    eq(careTasks.status, 'open'),
+    or(...[...byDay].map(([day, ids]) => and(inArray(careTasks.storeId, ids), dayCond(day))))!,
+  ];
+  if (q.scope === 'mine') {
+    if (!a.userId) return { items: [], nextCursor: null, today: firstToday };
+    where.push(or(eq(careTasks.assigneeId, a.userId), eq(careTasks.escalatedTo, a.userId))!);
+  }
+  const after = decodeCursor(q.cursor);
+  if (after)
+    where.push(or(gt(careTasks.dueOn, after.k), and(eq(careTasks.dueOn, after.k), gt(careTasks.id, after.id)))!);
+  const rows = await db
+    .select({ t: careTasks })
+    .from(careTasks)
+    .where(and(...where))
+    .orderBy(asc(careTasks.dueOn), asc(careTasks.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit).map((r) => r.t);
+  const items = await toListItems(db, page);
+  const last = page.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.dueOn, last.id) : null,
+    today: firstToday,
+  };
+}
+
+function reasonOf(r: typeof careTaskReasons.$inferSelect): TaskReason {
+  // The engine stores the reason's catalogue key with its ids (generate.ts); the rule's name otherwise.
+  const { reasonKey, ...params } = (r.params ?? {}) as Record<string, unknown>;
+  const key = typeof reasonKey === 'string' ? reasonKey : `care.rules.${r.ruleId}`;
+  return { ruleId: r.ruleId as RuleId, reasonKey: key, occasionKey: r.occasionKey, dueOn: r.dueOn, params };
+}
+
+async function toListItems(db: Db, tasks: TaskRow[]): Promise<TaskListItem[]> {
+  if (!tasks.length) return [];
+  const ids = tasks.map((t) => t.id);
+  const [reasons, people, custs] = await Promise.all([
+    db
+      .select()
+      .from(careTaskReasons)
+      .where(inArray(careTaskReasons.taskId, ids))
+      .orderBy(asc(careTaskReasons.createdAt), asc(careTaskReasons.id)),
+    namesOf(
+      db,
+      tasks.flatMap((t) => [t.assigneeId, t.escalatedTo, t.completedBy]),
+    ),
+    db
+      .select({
+        id: customers.id,
+        displayName: customers.displayName,
+        memberNo: customers.memberNo,
+        tier: customers.tier,
+        lastVisitAt: customers.lastVisitAt,
+      })
+      .from(customers)
+      .where(
+        inArray(
+          customers.id,
+          tasks.map((t) => t.customerId),
+        ),
+      ),
+  ]);
+  const byTask = new Map<string, TaskReason[]>();
+  for (const r of reasons) byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), reasonOf(r)]);
+  const custById = new Map(custs.map((c) => [c.id, c]));
+  const person = (id: string | null) => (id ? { id, name: people.get(id) ?? '' } : null);
+  return tasks.map((t) => {
+    const c = custById.get(t.customerId)!;
+    return {
+      id: t.id,
+      storeId: t.storeId,
+      customer: {
+        id: c.id,
+        displayName: c.displayName,
+        memberNo: c.memberNo,
+        tier: c.tier,
+        lastVisitAt: c.lastVisitAt?.toISOString() ?? null,
+      },
+      kind: t.kind as ContactKind,
+      category: t.category as MessageCategory,
+      channels: t.channels,
+      status: t.status as TaskListItem['status'],
+      dueOn: t.dueOn,
+      originalDueOn: t.originalDueOn,
+      assignee: person(t.assigneeId),
+      assigneeRole: t.assigneeRole,
+      escalatedAt: t.escalatedAt?.toISOString() ?? null,
+      escalatedTo: person(t.escalatedTo),
+      outcome: (t.outcome as CareOutcome | null) ?? null,
+      reasons: byTask.get(t.id) ?? [],
+      version: t.version,
+    };
+  });
+}
+
+async function namesOf(db: Db, ids: Array<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => Boolean(x)))];
+  if (!wanted.length) return new Map();
+  const found = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
+  return new Map(found.map((u) => [u.id, u.name]));
+}
+
+async function taskOrThrow(db: Db, a: TaskActor, id: string): Promise<TaskRow> {
+  const [t] = await db
+    .select()
+    .from(careTasks)
+    .where(and(eq(careTasks.orgId, a.orgId), eq(careTasks.id, id)));
+  // Another store's task, or a colleague's for staff, is "not found": she must not learn it exists.
+  if (!t || !canSee(a, t)) throw notFound();
+  return t;
+}
+
+/** The words to say, from the organisation's library in her language (the store's when hers is unknown). */
+async function suggestionsFor(
+  db: Db,
+  t: TaskRow,
+  reasons: TaskReason[],
+  ctx: { customer: RenderContext['customer']; guide: string; store: string; brand: string; item: string | null },
+  locale: Locale,
+): Promise<SuggestedMessage[]> {
+  const library = await effectiveTemplates(db, t.orgId, { locale, category: t.category as MessageCategory });
+  const params = reasons[0]?.params ?? {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const context: RenderContext = {
+    customer: ctx.customer,
+    guide: ctx.guide,
+    store: ctx.store,
+    brand: ctx.brand,
+    date: (str(params.date) ?? t.dueOn) as RenderContext['date'],
+    holidayId: str(params.holiday) as HolidayId | null,
+    termId: str(params.term) as SolarTermId | null,
+    season: str(params.season),
+    item: ctx.item,
+  };
+  const fits = pickTemplates(library, {
+    category: t.category as MessageCategory,
+    locale,
+    holidayId: context.holidayId,
+    termId: context.termId,
+    context,
+  });
+  // A call or visit starts from a script; a message from a message. Both are offered, the fitting first.
+  const wantScript = t.kind === 'call' || t.kind === 'visit';
+  const first = fits.filter((f) => (f.format === 'script') === wantScript);
+  const ordered = [...first, ...fits.filter((f) => !first.includes(f))];
+  const out: SuggestedMessage[] = [];
+  for (const tpl of ordered.slice(0, 6)) {
+    const r = renderTemplate(tpl, context);
+    if (r.ok)
+      out.push({ templateId: tpl.id, title: tpl.title, format: tpl.format, locale, subject: r.subject, text: r.text });
+  }
+  return out;
+}
+
+export async function getTaskDetail(db: Db, p: Principal, id: string): Promise<TaskDetail> {
+  const a = taskActorOf(p);
+  const t = await taskOrThrow(db, a, id);
+  const [item] = await toListItems(db, [t]);
+  const c = await getCustomerRowOrThrow(db, a, t.customerId);
+  const [file, purchases, store, org, me, contacts, complaint, completedBy] = await Promise.all([
+    toCustomer(db, p, c),
+    db
+      .select({
+        occurredAt: receipts.occurredAt,
+        receiptNo: receipts.receiptNo,
+        productName: receiptLines.productName,
+        size: receiptLines.size,
+        colour: receiptLines.colour,
+        quantity: receiptLines.quantity,
+        paidAmount: receiptLines.paidAmount,
+        currency: receipts.currency,
+      })
+      .from(receipts)
+      .innerJoin(receiptLines, eq(receiptLines.receiptId, receipts.id))
+      .where(and(eq(receipts.orgId, a.orgId), eq(receipts.customerId, c.id), eq(receipts.kind, 'sale')))
+      .orderBy(desc(receipts.occurredAt), asc(receiptLines.lineNo))
+      .limit(5),
+    db.select().from(stores).where(eq(stores.id, t.storeId)),
+    db.select({ name: organizations.name }).from(organizations).where(eq(organizations.orgId, a.orgId)),
+    a.userId ? db.select({ name: users.displayName }).from(users).where(eq(users.id, a.userId)) : Promise.resolve([]),
+    db
+      .select({ id: contactLog.id })
+      .from(contactLog)
+      .where(and(eq(contactLog.orgId, a.orgId), eq(contactLog.taskId, t.id)))
+      .orderBy(asc(contactLog.contactedAt)),
+    db.select({ id: complaints.id }).from(complaints).where(eq(complaints.taskId, t.id)).limit(1),
+    t.completedBy ? namesOf(db, [t.completedBy]) : Promise.resolve(new Map<string, string>()),
+  ]);
+  const s = store[0]!;
+  const locale = s.locale as Locale;
+  const suggestions = await suggestionsFor(
+    db,
+    t,
+    item!.reasons,
+    {
+      customer: { familyName: c.familyName, givenName: c.givenName, gender: c.gender as 'female' | 'male' | null },
+      guide: me[0]?.name ?? item!.assignee?.name ?? s.name,
+      store: s.name,
+      brand: org[0]?.name ?? '',
+      item: purchases[0]?.productName ?? null,
+    },
+    locale,
+  );
+  const contactList = (await Promise.all(contacts.map((x) => getContact(db, a.orgId, x.id)))).filter(
+    (x): x is NonNullable<typeof x> => Boolean(x),
+  );
+  return {
+    ...item!,
+    note: t.note,
+    completedAt: t.completedAt?.toISOString() ?? null,
+    completedBy: t.completedBy ? { id: t.completedBy, name: completedBy.get(t.completedBy) ?? '' } : null,
+    contactId: t.contactId,
+    complaintId: complaint[0]?.id ?? null,
+    customerFile: file,
+    recentPurchases: purchases.map((x) => ({
+      ...x,
+      occurredAt: x.occurredAt.toISOString(),
+      paidAmount: Number(x.paidAmount),
+    })),
+    suggestions,
+    contacts: contactList,
+  };
+}
+
+// ---- actions ---------------------------------------------------------------------------------------
+
+/** Updates an open task at the version the guide saw; a newer version (or a closed task) is a 409. */
+async function updateAt(db: Db, t: TaskRow, version: number, set: Partial<typeof careTasks.$inferInsert>) {
+  if (t.status !== 'open')
+    throw new AppError('conflict', {}, [
+      { field: 'body.version', code: 'task_closed', message: 'This task is already closed' },
+    ]);
+  const [row] = await db
+    .update(careTasks)
+    .set({ ...set, version: sql`${careTasks.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(careTasks.id, t.id), eq(careTasks.version, version), eq(careTasks.status, 'open')))
+    .returning();
+  if (!row)
+    throw new AppError('conflict', {}, [
+      { field: 'body.version', code: 'stale', message: 'Someone changed this task; reload it and try again' },
+    ]);
+  return row;
+}
+
+export async function snoozeTask(db: Db, p: Principal, id: string, body: { version: number; until: string }) {
+  const a = taskActorOf(p);
+  const t = await taskOrThrow(db, a, id);
+  const today = await storeToday(db, t.storeId);
+  if (body.until < today)
+    throw new AppError('validation_failed', {}, [
+      { field: 'body.until', code: 'in_past', message: 'Choose today or a later day' },
+    ]);
+  if (body.until === t.dueOn)
+    throw new AppError('validation_failed', {}, [
+      { field: 'body.until', code: 'unchanged', message: 'The task is already due that day' },
+    ]);
+  // A new due day restarts the wait before escalation.
+  await updateAt(db, t, body.version, { dueOn: body.until, escalatedAt: null, escalatedTo: null });
+}
+
+export async function reassignTask(db: Db, p: Principal, id: string, body: { version: number; assigneeId: string }) {
+  const a = taskActorOf(p);
+  const t = await taskOrThrow(db, a, id);
+  if (!(await isColleague(db, a.orgId, t.storeId, body.assigneeId)))
+    throw new AppError('validation_failed', {}, [
+      { field: 'body.assigneeId', code: 'not_colleague', message: 'Choose a colleague of this store' },
+    ]);
+  await updateAt(db, t, body.version, { assigneeId: body.assigneeId, escalatedAt: null, escalatedTo: null });
+}
+
+export async function cancelTask(db: Db, p: Principal, id: string, body: { version: number; reason: string }) {
+  const a = taskActorOf(p);
+  const t = await taskOrThrow(db, a, id);
+  await updateAt(db, t, body.version, {
+    status: 'cancelled',
+    note: body.reason,
+    completedAt: new Date(),
+    completedBy: a.userId,
+  });
+}
+
+const CHANNEL_OF_KIND: Record<ContactKind, ContactChannel> = {
+  call: 'call',
+  visit: 'visit',
+  letter: 'letter',
+  message: 'sms',
+};
+
+/**
+ * Completes a task: the contact lands on her timeline (messaging's contact log, counted in the staff
+ * statistics) — or the one already recorded from the contact sheet is linked —; `appointment` adds a
+ * follow-up task on the chosen day, `issue_raised` opens a complaint. All in one transaction.
+ */
+export async function completeTask(
+  db: Db,
+  p: Principal,
+  id: string,
+  body: CompleteInput,
+): Promise<{ followUpTaskId: string | null; complaintId: string | null }> {
+  const a = taskActorOf(p);
+  const t = await taskOrThrow(db, a, id);
+  const c = await getCustomerRowOrThrow(db, a, t.customerId);
+  const today = await storeToday(db, t.storeId);
+  if (body.outcome === 'appointment' && body.appointmentOn! < today)
+    throw new AppError('validation_failed', {}, [
+      { field: 'body.appointmentOn', code: 'in_past', message: 'Choose today or a later day' },
+    ]);
+  if (t.status !== 'open')
+    throw new AppError('conflict', {}, [
+      { field: 'body.version', code: 'task_closed', message: 'This task is already closed' },
+    ]);
+  if (t.version !== body.version)
+    throw new AppError('conflict', {}, [
+      { field: 'body.version', code: 'stale', message: 'Someone changed this task; reload it and try again' },
+    ]);
+  const purpose: ContactPurpose =
+    body.outcome === 'issue_raised' ? 'complaint' : t.category === 'after_purchase' ? 'after_purchase' : 'care';
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    let contactId: string;
+    if (body.contactId) {
+      const [linked] = await tx
+        .select({ id: contactLog.id, taskId: contactLog.taskId })
+        .from(contactLog)
+        .where(and(eq(contactLog.orgId, a.orgId), eq(contactLog.id, body.contactId), eq(contactLog.customerId, c.id)));
+      if (!linked || (linked.taskId && linked.taskId !== t.id))
+        throw new AppError('validation_failed', {}, [
+          {
+            field: 'body.contactId',
+            code: 'unknown_contact',
+            message: 'This contact is not one of hers for this task',
+          },
+        ]);
+      if (!linked.taskId) await tx.update(contactLog).set({ taskId: t.id }).where(eq(contactLog.id, linked.id));
+      contactId = linked.id;
+    } else {
+      const row = await recordContact(tx, { orgId: a.orgId, userId: a.userId }, c, {
+        channel: body.channel ?? CHANNEL_OF_KIND[t.kind as ContactKind] ?? 'call',
+        purpose,
+        outcome: CONTACT_OUTCOME_OF[body.outcome],
+        note: body.note ?? null,
+        taskId: t.id,
+      });
+      contactId = row.id;
+    }
+    const [done] = await tx
+      .update(careTasks)
+      .set({
+        status: 'done',
+        outcome: body.outcome,
+        note: body.note?.trim() || null,
+        contactId,
+        completedAt: new Date(),
+        completedBy: a.userId,
+        version: sql`${careTasks.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(careTasks.id, t.id), eq(careTasks.version, body.version), eq(careTasks.status, 'open')))
+      .returning({ id: careTasks.id });
+    if (!done)
+      throw new AppError('conflict', {}, [
+        { field: 'body.version', code: 'stale', message: 'Someone changed this task; reload it and try again' },
+      ]);
+
+    let followUpTaskId: string | null = null;
+    if (body.outcome === 'appointment') {
+      const key = `appointment:${t.id}`;
+      const [f] = await tx
+        .insert(careTasks)
+        .values({
+          orgId: t.orgId,
+          storeId: t.storeId,
+          customerId: t.customerId,
+          ownerRule: t.ownerRule,
+          ownerKey: key,
+          kind: 'visit',
+          category: t.category,
+          channels: t.channels,
+          assigneeRole: t.assigneeRole,
+          assigneeId: a.userId ?? t.assigneeId,
+          createOn: today,
+          dueOn: body.appointmentOn!,
+          originalDueOn: body.appointmentOn!,
+          countsTowardBudget: false,
+          note: body.note?.trim() || null,
+        })
+        .returning({ id: careTasks.id });
+      followUpTaskId = f!.id;
+      await tx.insert(careTaskReasons).values({
+        orgId: t.orgId,
+        taskId: f!.id,
+        customerId: t.customerId,
+        ruleId: t.ownerRule,
+        occasionKey: key,
+        dueOn: body.appointmentOn!,
+        params: { reasonKey: 'careTasks.reasons.appointment', date: body.appointmentOn!, fromTask: t.id },
+      });
+    }
+    let complaintId: string | null = null;
+    if (body.outcome === 'issue_raised') {
+      const [row] = await tx
+        .insert(complaints)
+        .values({
+          orgId: t.orgId,
+          storeId: t.storeId,
+          customerId: t.customerId,
+          taskId: t.id,
+          summary: body.complaintSummary!.trim(),
+          openedBy: a.userId!,
+        })
+        .returning({ id: complaints.id });
+      complaintId = row!.id;
+    }
+    return { followUpTaskId, complaintId };
+  });
+}
+
+export async function getComplaint(db: Db, p: Principal, id: string) {
+  const [row] = await db
+    .select()
+    .from(complaints)
+    .where(and(eq(complaints.orgId, p.orgId), eq(complaints.id, id)));
+  if (!row || !p.storeIds.includes(row.storeId)) throw notFound();
+  const names = await namesOf(db, [row.openedBy]);
+  const [c] = await db.select({ name: customers.displayName }).from(customers).where(eq(customers.id, row.customerId));
+  return {
+    id: row.id,
+    storeId: row.storeId,
+    customerId: row.customerId,
+    customerName: c?.name ?? '',
+    taskId: row.taskId,
+    summary: row.summary,
+    status: row.status,
+    openedBy: { id: row.openedBy, name: names.get(row.openedBy) ?? '' },
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,359 @@
+// The metrics engine (ADR 0004): customer_metrics for one customer when a purchase arrives
+// (refreshCustomerMetrics, inside the receipt's transaction) and for a whole organisation by the nightly
+// job and `keqing recompute` (recomputeAll). Both run the same SQL (metrics.sql.ts); the full run also
+// stores the thresholds (quintiles, Pareto cuts) and the CLV models the incremental refresh reuses.
+import { eq, sql } from 'drizzle-orm';
+import { DEFAULT_CLASS_SETTINGS, classSettingsSchema, type ClassSettings } from '../../../contracts/metrics';
+import {
+  CLV_MINIMUMS,
+  bgnbdAliveExpectation,
+  fitBgNbd,
+  fitGammaGamma,
+  populationMeanSpend,
+  type BgNbdParams,
+  type CompressedData,
+  type NotEnoughReason,
+  type SpendCustomer,
+} from '../../../domain/clv';
+import type { Database, Db } from '../../db/client';
+import { rows } from '../../db/client';
+import { classificationSettings, type ClvModelParams } from '../../db/schema';
+import {
+  aggSql,
+  catIdxSql,
+  catsFromBitsSql,
+  catsSql,
+  cdSql,
+  computedCapsSql,
+  custSql,
+  finalSelectSql,
+  gKeysSql,
+  gSql,
+  spendSql,
+  storedCapsSql,
+  thresholdsSql,
+  upsertSql,
+  type GTerm,
+  type Scope,
+} from './metrics.sql';
+
+/** Days per model unit: weeks, as in the literature and `keqing clv fit`. */
+export const UNIT_DAYS = 7;
+/** Memory for the recompute's sorts and hash aggregates (PostgreSQL; its own transaction only). */
+export const METRICS_WORK_MEM = process.env.KEQING_RECOMPUTE_WORK_MEM ?? '256MB';
+/** Above this many customers per currency the models are fitted on a deterministic hash sample. */
+export const FIT_SAMPLE = 25_000;
+
+export async function getClassSettings(
+  db: Db,
+  orgId: string,
+): Promise<{ settings: ClassSettings; row: typeof classificationSettings.$inferSelect | null }> {
+  const [row] = await db.select().from(classificationSettings).where(eq(classificationSettings.orgId, orgId));
+  if (!row) return { settings: DEFAULT_CLASS_SETTINGS, row: null };
+  // Stored settings were valid when saved; a newer field missing from an old row takes its default.
+  const parsed = classSettingsSchema.safeParse({ ...DEFAULT_CLASS_SETTINGS, ...row.settings });
+  return { settings: parsed.success ? parsed.data : DEFAULT_CLASS_SETTINGS, row };
+}
+
+/** Alive-expectation terms E[Y(t) | alive, x, T] for 90 and 365 days, per (currency, x, T days). */
+function gTerms(keys: { currency: string; x: number; t: number }[], models: Map<string, BgNbdParams>): GTerm[] {
+  const out: GTerm[] = [];
+  const h90 = 90 / UNIT_DAYS;
+  const h365 = 365 / UNIT_DAYS;
+  for (const k of keys) {
+    const p = models.get(k.currency);
+    if (!p) continue;
+    const T = k.t / UNIT_DAYS;
+    out.push({
+      currency: k.currency,
+      x: k.x,
+      t: k.t,
+      g90: bgnbdAliveExpectation(p.r + k.x, p.alpha + T, p.a, p.b + k.x, h90),
+      g365: bgnbdAliveExpectation(p.r + k.x, p.alpha + T, p.a, p.b + k.x, h365),
+    });
+  }
+  return out;
+}
+
+async function okModels(db: Db, orgId: string): Promise<Map<string, BgNbdParams>> {
+  const list = await rows<{ currency: string; params: ClvModelParams }>(
+    db,
+    sql`select currency, params from clv_models where org_id = ${orgId} and status = 'ok'`,
+  );
+  return new Map(list.map((m) => [m.currency, m.params]));
+}
+
+const num = (v: unknown) => Number(v);
+
+/** More categories than bits in a bigint: her categories then need a pass of their own. */
+async function hasManyCategories(db: Db, orgId: string): Promise<boolean> {
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from product_categories where org_id = ${orgId}`,
+  );
+  return num(r?.n) > 63;
+}
+
+/**
+ * Brings the customer_metrics rows of these customers up to date in one set-based statement, classed
+ * against the thresholds and CLV model the last full run stored. Called from afterReceipts in the
+ * receipt's transaction; a few customers (a sale) or thousands (an import) at once.
+ */
+export async function refreshCustomerMetrics(
+  tx: Db,
+  orgId: string,
+  customerIds: string[],
+  options: { asOf?: string } = {},
+): Promise<void> {
+  const ids = [...new Set(customerIds)];
+  if (!ids.length) return;
+  const { settings } = await getClassSettings(tx, orgId);
+  const scope: Scope = { orgId, asOf: options.asOf ?? null, ids };
+  const manyCats = await hasManyCategories(tx, orgId);
+  const base = sql`_m_cust as (${custSql(scope)}), _m_catidx as (${catIdxSql(orgId)}), _m_cd as (${cdSql(scope)}),
+    _m_agg as (${aggSql(settings)})`;
+  const models = await okModels(tx, orgId);
+  const keys = models.size
+    ? (await rows<{ currency: string; x: number; t: number }>(tx, sql`with ${base} ${gKeysSql}`)).map((k) => ({
+        currency: k.currency,
+        x: num(k.x),
+        t: num(k.t),
+      }))
+    : [];
+  const terms = gTerms(keys, models);
+  await tx.execute(sql`
+    with ${base},
+      _m_cats as (${manyCats ? catsSql(scope) : catsFromBitsSql}),
+      _m_caps as (${storedCapsSql(orgId)}),
+      _m_spend as (${spendSql}),
+      _m_g as (${gSql(terms)})
+    ${upsertSql(finalSelectSql(orgId, settings))}`);
+}
+
+export type ModelSummary = {
+  currency: string;
+  status: 'ok' | 'not_enough_data';
+  reason: NotEnoughReason | null;
+  customers: number;
+  repeatCustomers: number;
+  sampled: boolean;
+};
+export type RecomputeResult = {
+  customers: number;
+  partitions: number;
+  models: ModelSummary[];
+  ms: number;
+  steps: Record<string, number>;
+};
+export type RecomputeOptions = { asOf?: string; onProgress?: (step: string, detail?: Record<string, unknown>) => void };
+
+/**
+ * Steps run after the metrics of an organisation are recomputed, in order (the lead adds the loyalty
+ * tier recompute here: `afterRecomputeSteps.push({ name: 'tiers', run })`). Each gets the database
+ * (its own transaction is its business) and must be idempotent, like the recompute itself.
+ */
+export type RecomputeStep = {
+  name: string;
+  run(database: Database, orgId: string, context: { asOf?: string; metrics: RecomputeResult }): Promise<unknown>;
+};
+export const afterRecomputeSteps: RecomputeStep[] = [];
+
+type Row = Record<string, unknown>;
+
+/** Fits BG/NBD and Gamma-Gamma per currency from _m_agg / _m_spend (time in weeks). */
+async function fitModels(tx: Db, orgId: string, asOf: string | null, settings: ClassSettings): Promise<ModelSummary[]> {
+  const counts = await rows<{ currency: string; n: number; repeaters: number; spenders: number }>(
+    tx,
+    sql`select a.currency, count(*)::int as n, (count(*) filter (where a.f_life > 1))::int as repeaters,
+               (count(sp.customer_id) filter (where sp.ss > 0))::int as spenders
+        from _m_agg a left join _m_spend sp on sp.customer_id = a.customer_id
+        where a.f_life > 0 group by a.currency order by a.currency`,
+  );
+  const minimum = {
+    customers: settings.clv.minCustomers ?? CLV_MINIMUMS.customers,
+    repeatCustomers: settings.clv.minRepeatCustomers ?? CLV_MINIMUMS.repeatCustomers,
+  };
+  const out: ModelSummary[] = [];
+  await tx.execute(sql`delete from clv_models where org_id = ${orgId}`);
+  for (const c of counts) {
+    const observed = { customers: num(c.n), repeatCustomers: num(c.repeaters) };
+    const sampled = observed.customers > FIT_SAMPLE;
+    const mod = sampled ? Math.ceil(observed.customers / FIT_SAMPLE) : 1;
+    const sample = sampled ? sql` and mod(abs(hashtext(a.customer_id::text)), ${mod}::int) = 0` : sql``;
+    let reason: NotEnoughReason | null = null;
+    let params: ClvModelParams | null = null;
+    if (observed.customers < minimum.customers) reason = 'too_few_customers';
+    else if (observed.repeatCustomers < Math.max(1, minimum.repeatCustomers)) reason = 'too_few_repeat_customers';
+    else if (num(c.spenders) < Math.max(1, minimum.repeatCustomers)) reason = 'too_few_customers_with_repeat_spend';
+    else {
+      const groups = await rows<Row>(
+        tx,
+        sql`select a.f_life - 1 as x, case when a.f_life > 1 then a.last_day - a.first_day else 0 end as tx,
+                   a.as_of - a.first_day as t, count(*)::int as w
+            from _m_agg a where a.f_life > 0 and a.currency = ${c.currency}${sample}
+            group by 1, 2, 3 order by 1, 2, 3`,
+      );
+      const spend = await rows<Row>(
+        tx,
+        sql`select sp.xs as x, sp.ss / sp.xs as m from _m_spend sp join _m_agg a on a.customer_id = sp.customer_id
+            where a.currency = ${c.currency} and sp.ss > 0${sample}`,
+      );
+      const bgnbd = fitBgNbd(compressGroups(groups));
+      const spenders: SpendCustomer[] = spend.map((s) => ({ x: num(s.x), m: num(s.m) }));
+      const gammagamma = fitGammaGamma(spenders);
+      const finite = [
+        bgnbd.r,
+        bgnbd.alpha,
+        bgnbd.a,
+        bgnbd.b,
+        bgnbd.loglik,
+        gammagamma.p,
+        gammagamma.q,
+        gammagamma.gamma,
+      ];
+      if (!bgnbd.converged || !gammagamma.converged || !finite.every(Number.isFinite)) reason = 'fit_did_not_converge';
+      else if (populationMeanSpend(gammagamma) === null) reason = 'mean_spend_undefined';
+      else
+        params = {
+          r: bgnbd.r,
+          alpha: bgnbd.alpha,
+          a: bgnbd.a,
+          b: bgnbd.b,
+          loglik: bgnbd.loglik,
+          p: gammagamma.p,
+          q: gammagamma.q,
+          gamma: gammagamma.gamma,
+          warnings: [
+            ...bgnbd.atBounds.map((p) => `bgnbd.${p} at bound`),
+            ...gammagamma.atBounds.map((p) => `gammagamma.${p} at bound`),
+          ],
+        };
+    }
+    const status = params ? 'ok' : 'not_enough_data';
+    await tx.execute(sql`
+      insert into clv_models (org_id, currency, status, reason, params, spend_cap, customers, repeat_customers,
+        min_customers, min_repeat_customers, as_of, fitted_at)
+      values (${orgId}, ${c.currency}, ${status}, ${reason}, ${params ? JSON.stringify(params) : null}::jsonb,
+        (select cap from _m_caps where currency = ${c.currency}), ${observed.customers}, ${observed.repeatCustomers},
+        ${minimum.customers}, ${minimum.repeatCustomers}, coalesce(${asOf}::date, current_date), now())`);
+    out.push({ currency: c.currency, status, reason, ...observed, sampled });
+  }
+  return out;
+}
+
+/** (x, t_x days, T days, count) rows → the BG/NBD's compressed data, in weeks. */
+export function compressGroups(groups: Row[]): CompressedData {
+  const valueIndex = new Map<number, number>();
+  const indexOf = (v: number) => {
+    let i = valueIndex.get(v);
+    if (i === undefined) valueIndex.set(v, (i = valueIndex.size));
+    return i;
+  };
+  const byX = new Map<number, { iT: number[]; itx: number[]; w: number[] }>();
+  let customers = 0;
+  let repeats = 0;
+  for (const g of groups) {
+    const x = num(g.x);
+    const w = num(g.w);
+    let list = byX.get(x);
+    if (!list) byX.set(x, (list = { iT: [], itx: [], w: [] }));
+    list.iT.push(indexOf(num(g.t) / UNIT_DAYS));
+    list.itx.push(indexOf(x === 0 ? 0 : num(g.tx) / UNIT_DAYS));
+    list.w.push(w);
+    customers += w;
+    repeats += x * w;
+  }
+  return {
+    values: Float64Array.from(valueIndex.keys()),
+    groups: [...byX]
+      .sort(([a], [b]) => a - b)
+      .map(([x, l]) => ({ x, iT: Int32Array.from(l.iT), itx: Int32Array.from(l.itx), w: Float64Array.from(l.w) })),
+    customers,
+    repeats,
+  };
+}
+
+/**
+ * Recomputes customer_metrics for every customer of the organisation, set-based on the database: one
+ * pass over the purchase lines and salon visits into per-day and per-customer aggregates (temporary
+ * tables), window functions for the quintiles and the Pareto split, the CLV fit per currency from the
+ * RFM summary computed in SQL, then one bulk upsert. One transaction: readers see the old rows or the
+ * new ones, and a run cut short leaves nothing half-done. Then the afterRecomputeSteps.
+ */
+export async function recomputeAll(
+  database: Database,
+  orgId: string,
+  options: RecomputeOptions = {},
+): Promise<RecomputeResult> {
+  const started = Date.now();
+  const steps: Record<string, number> = {};
+  let mark = Date.now();
+  const step = (name: string, detail?: Record<string, unknown>) => {
+    steps[name] = Date.now() - mark;
+    mark = Date.now();
+    options.onProgress?.(name, { ms: steps[name], ...detail });
+  };
+  const asOf = options.asOf ?? null;
+  const result = await database.db.transaction(async (tx) => {
+    if (database.kind === 'postgres') {
+      if (!/^\d+(kB|MB|GB)$/.test(METRICS_WORK_MEM)) throw new Error('KEQING_RECOMPUTE_WORK_MEM: use e.g. 256MB');
+      await tx.execute(sql.raw(`set local work_mem = '${METRICS_WORK_MEM}'`));
+      // The statements are wide and run once: compiling them (JIT) costs more than it saves.
+      await tx.execute(sql`set local jit = off`);
+    }
+    const { settings } = await getClassSettings(tx, orgId);
+    const scope: Scope = { orgId, asOf, ids: null };
+    const temp = async (name: string, body: ReturnType<typeof sql>) => {
+      await tx.execute(sql`create temporary table ${sql.raw(name)} on commit drop as ${body}`);
+      await tx.execute(sql.raw(`analyze ${name}`));
+    };
+    await temp('_m_cust', custSql(scope));
+    await tx.execute(sql`create index on _m_cust (customer_id)`);
+    step('customers');
+    await temp('_m_catidx', catIdxSql(orgId));
+    await temp('_m_cd', cdSql(scope));
+    step('purchase days');
+    await temp('_m_agg', aggSql(settings));
+    step('aggregates');
+    await temp('_m_cats', (await hasManyCategories(tx, orgId)) ? catsSql(scope) : catsFromBitsSql);
+    step('categories');
+    await tx.execute(sql`delete from classification_thresholds where org_id = ${orgId}`);
+    await tx.execute(thresholdsSql(orgId, asOf, settings));
+    const [{ partitions } = { partitions: 0 }] = await rows<{ partitions: number }>(
+      tx,
+      sql`select count(*)::int as partitions from classification_thresholds where org_id = ${orgId}`,
+    );
+    step('thresholds', { partitions });
+    await temp(
+      '_m_caps',
+      settings.clv.spendCapQuantile === null
+        ? sql`select null::text as currency, null::float8 as cap where false`
+        : computedCapsSql(settings.clv.spendCapQuantile),
+    );
+    await temp('_m_spend', spendSql);
+    const models = await fitModels(tx, orgId, asOf, settings);
+    step('clv fit', { models });
+    const ok = await okModels(tx, orgId);
+    const keys = ok.size
+      ? (await rows<Row>(tx, gKeysSql)).map((k) => ({ currency: String(k.currency), x: num(k.x), t: num(k.t) }))
+      : [];
+    await temp('_m_g', gSql(gTerms(keys, ok)));
+    step('clv terms', { terms: keys.length });
+    await tx.execute(upsertSql(finalSelectSql(orgId, settings)));
+    await tx.execute(sql`
+      delete from customer_metrics m where m.org_id = ${orgId}
+        and not exists (select 1 from _m_cust c where c.customer_id = m.customer_id)`);
+    const [{ customers } = { customers: 0 }] = await rows<{ customers: number }>(
+      tx,
+      sql`select count(*)::int as customers from _m_cust`,
+    );
+    step('write', { customers });
+    return { customers: num(customers), partitions: num(partitions), models };
+  });
+  const metrics: RecomputeResult = { ...result, ms: Date.now() - started, steps };
+  for (const s of afterRecomputeSteps) {
+    await s.run(database, orgId, { asOf: options.asOf, metrics });
+    step(s.name);
+  }
+  return metrics;
+}

@@ -3,7 +3,8 @@
 // plain count over the customers and a primary-key lookup of a task. The day is National Day
 // (2027-10-01, a greeting for the whole audience) with the day's solar and lunar birthdays and the
 // after-purchase calls of a week earlier. Needs BENCH_DATABASE_URL; a throw-away database is created
-// and dropped. BENCH_CARE_CUSTOMERS (default 1,000,000) and BENCH_CARE_QUERIES (200) scale it.
+// and dropped (BENCH_KEEP_DB=1 keeps it for EXPLAIN). BENCH_CARE_CUSTOMERS (default 1,000,000) and
+// BENCH_CARE_QUERIES (200) scale it.
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config';

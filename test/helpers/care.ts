@@ -120,15 +120,13 @@ export async function makeCustomer(db: Db, store: TestStore, o: CustomerOptions 
     })
     .returning();
   if (o.phone !== false) {
-    await db
-      .insert(customerPhones)
-      .values({
-        orgId: store.orgId,
-        customerId: c!.id,
-        e164: '+8613900139000',
-        reversedDigits: '0009310093831',
-        isPrimary: true,
-      });
+    await db.insert(customerPhones).values({
+      orgId: store.orgId,
+      customerId: c!.id,
+      e164: '+8613900139000',
+      reversedDigits: '0009310093831',
+      isPrimary: true,
+    });
   }
   const consents = o.consents ?? [
     { channel: 'phone', granted: true },
@@ -136,16 +134,14 @@ export async function makeCustomer(db: Db, store: TestStore, o: CustomerOptions 
     { channel: 'email', granted: true },
   ];
   for (const k of consents) {
-    await db
-      .insert(customerConsents)
-      .values({
-        orgId: store.orgId,
-        customerId: c!.id,
-        channel: k.channel,
-        purpose: 'care',
-        granted: k.granted,
-        method: 'test',
-      });
+    await db.insert(customerConsents).values({
+      orgId: store.orgId,
+      customerId: c!.id,
+      channel: k.channel,
+      purpose: 'care',
+      granted: k.granted,
+      method: 'test',
+    });
   }
   return c!;
 }

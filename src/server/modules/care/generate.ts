@@ -11,7 +11,7 @@
 //   tasks already there. The unique index stays the final guard.
 // - Restarts: each batch is one transaction; a run cut short leaves whole batches, and a re-run fills
 //   in the rest.
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { RULE_IDS, type AssigneeRole, type RuleId } from '../../../contracts/care';
 import {
@@ -343,7 +343,40 @@ function resolveAssignee(
   }
 }
 
-// ---- writing ---------------------------------------------------------------------------------------
+// ---- writing ----------------------------------------------------------------------------------
+
+let lastMs = 0;
+let seq = 0;
+
+/**
+ * A time-ordered UUID (version 7, RFC 9562): task and reason ids of one run are increasing, so every
+ * index keyed by them (and the primary keys) grows at its end instead of at random places — a first
+ * run of a big store writes a million rows of each.
+ */
+export function uuidv7(): string {
+  const now = Date.now();
+  if (now > lastMs) {
+    lastMs = now;
+    seq = 0;
+  } else if ((seq += 1) > 4095) {
+    // Same millisecond (or the clock stepped back) and the counter is full: borrow the next one.
+    lastMs += 1;
+    seq = 0;
+  }
+  const b = randomBytes(16);
+  const [ms, counter] = [lastMs, seq];
+  b[0] = Math.floor(ms / 2 ** 40) & 0xff;
+  b[1] = Math.floor(ms / 2 ** 32) & 0xff;
+  b[2] = (ms >>> 24) & 0xff;
+  b[3] = (ms >>> 16) & 0xff;
+  b[4] = (ms >>> 8) & 0xff;
+  b[5] = ms & 0xff;
+  b[6] = 0x70 | (counter >>> 8);
+  b[7] = counter & 0xff;
+  b[8] = 0x80 | (b[8]! & 0x3f);
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
 
 const pgTextArray = (items: readonly string[]) => `{${items.join(',')}}`;
 
@@ -368,7 +401,7 @@ export async function writePlans(
   for (const { customer, plan, history } of plans) {
     for (const t of plan.tasks) {
       const assigneeId = resolveAssignee(t.assignee, t, customer, ctx);
-      const taskId = t.mergeIntoTaskId ?? randomUUID();
+      const taskId = t.mergeIntoTaskId ?? uuidv7();
       if (!t.mergeIntoTaskId) {
         taskRows.push({
           id: taskId,
@@ -407,6 +440,7 @@ export async function writePlans(
       }
       for (const o of t.reasons) {
         reasonRows.push({
+          id: uuidv7(),
           task_id: taskId,
           customer_id: o.customerId,
           rule_id: o.ruleId,
@@ -449,10 +483,10 @@ export async function writePlans(
     }
     if (!reasonRows.length) return;
     const inserted = (await tx.execute(sql`
-      insert into care_task_reasons (org_id, task_id, customer_id, rule_id, occasion_key, due_on, params)
-      select ${ctx.orgId}, x.task_id, x.customer_id, x.rule_id, x.occasion_key, x.due_on, x.params
+      insert into care_task_reasons (id, org_id, task_id, customer_id, rule_id, occasion_key, due_on, params)
+      select x.id, ${ctx.orgId}, x.task_id, x.customer_id, x.rule_id, x.occasion_key, x.due_on, x.params
       from jsonb_to_recordset(${JSON.stringify(reasonRows)}::jsonb) as x(
-        task_id uuid, customer_id uuid, rule_id text, occasion_key text, due_on date, params jsonb)
+        id uuid, task_id uuid, customer_id uuid, rule_id text, occasion_key text, due_on date, params jsonb)
       on conflict (org_id, customer_id, occasion_key) do nothing
       returning task_id, rule_id, occasion_key`)) as unknown as {
       rows: Array<{ task_id: string; rule_id: RuleId; occasion_key: string }>;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RULE_IDS, type CareSettings, type RuleId } from '../../../contracts/care';
 import { planCustomerCare, type CareFacts, type CareHistory } from '../../../domain/care';
 import { arbitraryFacts, arbitrarySettings } from '../../../domain/care/test-arbitraries';
-import { memoisedPlanner } from './generate';
+import { memoisedPlanner, uuidv7 } from './generate';
 
 const SINCE = Object.fromEntries(RULE_IDS.map((r) => [r, '2026-01-01'])) as Record<RuleId, string>;
 const NO_HISTORY: CareHistory = { contacts: [], openTasks: [], handledKeys: [] };
@@ -32,5 +32,14 @@ describe('memoisedPlanner', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('uuidv7', () => {
+  it('gives valid, strictly increasing ids even within one millisecond', () => {
+    const ids = Array.from({ length: 10_000 }, () => uuidv7());
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

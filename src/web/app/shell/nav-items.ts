@@ -13,11 +13,9 @@ export type NavKey =
   | 'audit'
   | 'registers'
   | 'fileContest'
-  | 'questionBank'
   | 'contacts'
   | 'vip'
   | 'worth'
-  | 'classes'
   | 'segments'
   | 'dashboard'
   | 'account';
@@ -31,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'contacts', to: '/contacts', icon: 'chart', capability: 'contactStats' },
   { key: 'segments', to: '/segments', icon: 'listDetails', capability: null },
   { key: 'dashboard', to: '/dashboard', icon: 'chart', capability: 'dashboard' },
+  { key: 'worth', to: '/worth', icon: 'sparkles', capability: null },
   { key: 'vip', to: '/vip', icon: 'trophy', capability: null },
   { key: 'stores', to: '/stores', icon: 'store', capability: 'stores' },
   { key: 'staff', to: '/staff', icon: 'users', capability: 'staff' },
@@ -38,10 +37,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'audit', to: '/audit', icon: 'history', capability: 'audit' },
   { key: 'registers', to: '/registers', icon: 'clipboard', capability: 'registers' },
   { key: 'fileContest', to: '/file-contest', icon: 'trophy', capability: 'fileContest' },
-  { key: 'questionBank', to: '/settings/questions', icon: 'listDetails', capability: 'questionBank' },
   { key: 'settings', to: '/settings', icon: 'settings', capability: null },
-  { key: 'worth', to: '/worth', icon: 'sparkles', capability: null },
-  { key: 'classes', to: '/settings/classes', icon: 'settings', capability: 'classSettings' },
   { key: 'account', to: '/account', icon: 'user', capability: null },
 ];
 

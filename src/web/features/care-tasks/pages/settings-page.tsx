@@ -10,6 +10,8 @@ type Entry = { key: string; to: string; icon: IconName; capability: Capability |
 
 // Every settings-type screen, one place: the nav keeps one "Settings" item.
 const ENTRIES: Entry[] = [
+  { key: 'tiers', to: '/settings/tiers', icon: 'trophy', capability: 'vipProgramme' },
+  { key: 'classes', to: '/settings/classes', icon: 'chart', capability: 'classSettings' },
   { key: 'templates', to: '/settings/templates', icon: 'message', capability: null },
   { key: 'questions', to: '/settings/questions', icon: 'listDetails', capability: 'questionBank' },
   { key: 'services', to: '/settings/services', icon: 'sparkles', capability: 'serviceMenu' },

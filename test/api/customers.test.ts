@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { careTasks } from '../../src/server/db/schema';
 import { createTestApp, loginAs, OWNER, type Client, type TestApp } from '../helpers/app';
 
 let t: TestApp;
@@ -220,8 +222,27 @@ describe('the customer file', () => {
         profile: { hobbies: ['插花'] },
       })
     ).json();
+    // A care task with a guide's note: part of her export, cancelled and blanked by the erasure.
+    const [task] = await t.database.db
+      .insert(careTasks)
+      .values({
+        orgId: t.orgId,
+        storeId: t.mainStoreId,
+        customerId: c.id,
+        ownerRule: 'birthday',
+        ownerKey: `birthday:${c.id}:2026`,
+        kind: 'call',
+        category: 'birthday',
+        assigneeRole: 'owner_guide',
+        createOn: '2026-12-01',
+        dueOn: '2026-12-02',
+        originalDueOn: '2026-12-02',
+        note: '她说下周出差',
+      })
+      .returning();
     const exp = await owner.get(`/api/customers/${c.id}/export`);
     expect(exp.statusCode).toBe(200);
+    expect(exp.json().careTasks).toEqual([expect.objectContaining({ rule: 'birthday', note: '她说下周出差' })]);
     expect(exp.json().phones[0].number).toBe('+8613755556666');
     expect(exp.json().customer.profile.hobbies).toEqual(['插花']);
     expect((await guide.get(`/api/customers/${c.id}/export`)).statusCode).toBe(403);
@@ -230,6 +251,8 @@ describe('the customer file', () => {
     const erased = await owner.post(`/api/customers/${c.id}/erase`, { confirm: true, reason: '顾客要求删除' });
     expect(erased.statusCode, erased.body).toBe(200);
     expect(erased.json()).toMatchObject({ displayName: '—', phones: [], profile: {}, doNotContact: true });
+    const [after] = await t.database.db.select().from(careTasks).where(eq(careTasks.id, task!.id));
+    expect(after).toMatchObject({ status: 'cancelled', note: null });
     expect(names(await owner.get('/api/customers?q=13755556666'))).toEqual([]);
     expect(names(await owner.get(`/api/customers?q=${encodeURIComponent('周芳')}`))).toEqual([]);
     const actions = (await owner.get(`/api/audit?entityId=${c.id}`))

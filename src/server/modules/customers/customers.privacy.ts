@@ -1,5 +1,6 @@
 // The customer's rights and our duties: reveal a contact (audited), export everything we hold,
 // erase on request (anonymise; sales stay aggregated), flags, consent.
+import { careDataOf, eraseCareData } from '../care/erasure';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { consentInputSchema } from '../../../contracts/customers';
@@ -89,7 +90,7 @@ export async function addNote(db: Db, actor: Actor, c: CustomerRow, body: string
 
 /** Everything we hold about her, as one JSON document (her right of access). */
 export async function exportCustomerData(db: Db, c: CustomerRow) {
-  const [phones, consents, consentHistory, custom, notes, history, messaging, repairPhotos] = await Promise.all([
+  const [phones, consents, consentHistory, custom, notes, history, messaging, repairPhotos, care] = await Promise.all([
     db.select().from(customerPhones).where(eq(customerPhones.customerId, c.id)),
     currentConsents(db, c.id),
     db.select().from(customerConsents).where(eq(customerConsents.customerId, c.id)),
@@ -98,6 +99,7 @@ export async function exportCustomerData(db: Db, c: CustomerRow) {
     findHistory(db, c.id),
     messagingDataOf(db, c.id),
     repairPhotosOfCustomer(db, c.id),
+    careDataOf(db, c.orgId, c.id),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -123,6 +125,8 @@ export async function exportCustomerData(db: Db, c: CustomerRow) {
     contacts: messaging.contacts,
     messages: messaging.messages,
     repairPhotos,
+    careTasks: care.careTasks,
+    complaints: care.complaints,
   };
 }
 
@@ -146,6 +150,7 @@ export async function eraseCustomer(db: Db, actor: Actor, c: CustomerRow) {
     await tx.update(customerConsents).set({ note: null }).where(eq(customerConsents.customerId, c.id));
     await eraseMessagingData(tx, c.id);
     await eraseRepairPhotos(tx, c.id);
+    await eraseCareData(tx, c.id);
     await writeSearchKeys(tx, actor.orgId, c.id, c.storeId, null);
     await tx
       .update(customers)

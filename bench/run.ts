@@ -1,5 +1,5 @@
 // `npm run bench`: each benchmark prints its figures next to a baseline measured in the same run.
-// BENCH_ONLY=search|import|clv|recompute|segments|care runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
+// BENCH_ONLY=search|import|clv|recompute|tiers|segments|care runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
 // BENCH_DATABASE_URL (PostgreSQL) and BENCH_PURCHASE_LINES drive the purchase-import bench.
 import { benchCare } from './care';
 import { benchClv } from './clv';

@@ -184,3 +184,18 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
     return problems;
   });
 }
+
+/** The language menu's button, whatever language the page is in. */
+export const LANGUAGE_BUTTON = /^(Language|语言|語言|言語): /;
+
+/** The four UI languages, as the language menu names them. */
+export const LOCALES = [
+  { code: 'zh-CN', label: '简体中文' },
+  { code: 'zh-TW', label: '繁體中文' },
+  { code: 'ja', label: '日本語' },
+  { code: 'en', label: 'English' },
+] as const;
+
+/** A phone browser (iOS link syntax for sms:). */
+export const IPHONE =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';

@@ -11,24 +11,18 @@ import {
   accessibilityProblems,
   DESKTOP,
   ensureWebBuild,
+  IPHONE,
+  LANGUAGE_BUTTON,
   launchBrowser,
+  LOCALES,
   logIn,
   OWNER,
   PHONE,
+  type RunningServer,
   screenshot,
   startServer,
-  type RunningServer,
 } from './helpers';
 
-const LANGUAGE_BUTTON = /^(Language|语言|語言|言語): /;
-const LOCALES = [
-  { code: 'zh-CN', label: '简体中文' },
-  { code: 'zh-TW', label: '繁體中文' },
-  { code: 'ja', label: '日本語' },
-  { code: 'en', label: 'English' },
-] as const;
-const IPHONE =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 const GUIDE = { email: 'lin@example.com', password: 'lin-pass-12345', name: '林小美' };
 const OWNER_GUIDE = { email: 'zhou@example.com', password: 'zhou-pass-12345', name: '周婷' };
 const HER = { email: 'wang.lihua@example.com', phone: '+8613800138000' };

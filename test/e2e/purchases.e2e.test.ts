@@ -9,14 +9,16 @@ import {
   accessibilityProblems,
   DESKTOP,
   ensureWebBuild,
+  LANGUAGE_BUTTON,
   launchBrowser,
+  LOCALES,
   logIn,
   newContext,
   OWNER,
   PHONE,
+  type RunningServer,
   screenshot,
   startServer,
-  type RunningServer,
 } from './helpers';
 
 // A small PNG (a 1×1 pixel image): what the phone's camera would send, in miniature.
@@ -25,13 +27,6 @@ const PHOTO = Buffer.from(
   'base64',
 );
 
-const LANGUAGE_BUTTON = /^(Language|语言|語言|言語): /;
-const LOCALES = [
-  { code: 'zh-CN', label: '简体中文' },
-  { code: 'zh-TW', label: '繁體中文' },
-  { code: 'ja', label: '日本語' },
-  { code: 'en', label: 'English' },
-] as const;
 const TABS = {
   purchases: /^(消费|消費|購入履歴|Purchases)$/,
   salon: /^(美容护理|美容護理|サロン|Salon)$/,

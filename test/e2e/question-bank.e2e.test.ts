@@ -9,23 +9,18 @@ import {
   accessibilityProblems,
   DESKTOP,
   ensureWebBuild,
+  LANGUAGE_BUTTON,
   launchBrowser,
+  LOCALES,
   logIn,
   newContext,
   OWNER,
   PHONE,
+  type RunningServer,
   screenshot,
   startServer,
-  type RunningServer,
 } from './helpers';
 
-const LANGUAGE_BUTTON = /^(Language|语言|語言|言語): /;
-const LOCALES = [
-  { code: 'zh-CN', label: '简体中文' },
-  { code: 'zh-TW', label: '繁體中文' },
-  { code: 'ja', label: '日本語' },
-  { code: 'en', label: 'English' },
-] as const;
 const GUIDE = { email: 'fang@example.com', password: 'fang-pass-12345', name: '王芳' };
 const COLLEAGUE = { email: 'na@example.com', password: 'na-pass-123456', name: '李娜' };
 

@@ -17,22 +17,16 @@ import {
   accessibilityProblems,
   DESKTOP,
   ensureWebBuild,
+  LANGUAGE_BUTTON,
   launchBrowser,
+  LOCALES,
   logIn,
   OWNER,
   PHONE,
+  type RunningServer,
   screenshot,
   startServer,
-  type RunningServer,
 } from './helpers';
-
-const LANGUAGE_BUTTON = /^(Language|语言|語言|言語): /;
-const LOCALES = [
-  { code: 'zh-CN', label: '简体中文' },
-  { code: 'zh-TW', label: '繁體中文' },
-  { code: 'ja', label: '日本語' },
-  { code: 'en', label: 'English' },
-] as const;
 
 let server: RunningServer;
 let browser: Browser;

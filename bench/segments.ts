@@ -49,9 +49,11 @@ export async function generate(database: Database, n: number) {
   const org = boot.orgId;
   const t0 = performance.now();
   await db.execute(sql`select setseed(0.42)`);
+  // The bootstrap seeds the same four default tiers (loyalty/defaults.ts); a fresh database has them.
   await db.execute(sql`insert into tier_definitions (org_id, key, rank, labels)
     select ${org}, k, r, jsonb_build_object('en', k, 'zh-CN', k, 'zh-TW', k, 'ja', k)
-    from (values ('silver', 1), ('gold', 2), ('platinum', 3), ('diamond', 4)) v(k, r)`);
+    from (values ('silver', 1), ('gold', 2), ('platinum', 3), ('diamond', 4)) v(k, r)
+    on conflict do nothing`);
   // One customer in ten in Tokyo; two in three with a solar birthday, one in four with a lunar one.
   await db.execute(sql`insert into customers
       (org_id, store_id, family_name, display_name, gender, birthday,

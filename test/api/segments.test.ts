@@ -111,14 +111,18 @@ beforeAll(async () => {
   staffB = (await mk('sato@test.example', storeB)).client;
 
   const db = t.database.db;
-  await db.insert(tierDefinitions).values(
-    ['silver', 'gold', 'platinum', 'diamond'].map((key, i) => ({
-      orgId: t.orgId,
-      key,
-      rank: i + 1,
-      labels: labels(key),
-    })),
-  );
+  // The bootstrap already seeds these four default tiers (same keys and ranks); keep them if present.
+  await db
+    .insert(tierDefinitions)
+    .values(
+      ['silver', 'gold', 'platinum', 'diamond'].map((key, i) => ({
+        orgId: t.orgId,
+        key,
+        rank: i + 1,
+        labels: labels(key),
+      })),
+    )
+    .onConflictDoNothing();
   const [storeA] = await db.select().from(stores).where(eq(stores.id, t.mainStoreId));
   const todayA = localDateOf(new Date(), storeA!.timezone);
   const todayB = localDateOf(new Date(), 'Asia/Tokyo');

@@ -62,7 +62,9 @@ async function openPglite(dir: string | undefined, unlock: () => void): Promise<
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // JIT off: the app's queries are short, and a segment count's correlated probes inflate the planner's
+  // cost estimate past the JIT thresholds, so it spent ~100 ms compiling for a ~250 ms query.
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
   pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   await db.execute(sql`select 1`); // fail fast with a clear error if the server is unreachable

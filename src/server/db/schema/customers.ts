@@ -69,6 +69,18 @@ export const customers = pgTable(
     index('customers_org_email_idx').on(t.orgId, sql`lower(${t.email})`),
     index('customers_store_idx').on(t.storeId, t.displayName),
     index('customers_owner_idx').on(t.ownerUserId),
+    // Birthday segments ("birthday next month"): the month-day code and the lunar code exactly as
+    // segments/segment-sql.ts writes them, so a birthday condition drives a bitmap scan instead of
+    // evaluating the dates of every customer of the organisation.
+    index('customers_org_birthday_md_idx')
+      .on(t.orgId, sql`(extract(month from ${t.birthday})::int * 100 + extract(day from ${t.birthday})::int)`)
+      .where(sql`${t.birthday} is not null`),
+    index('customers_org_lunar_md_idx')
+      .on(
+        t.orgId,
+        sql`((case when ${t.lunarBirthLeap} then 10000 else 0 end) + ${t.lunarBirthMonth} * 100 + ${t.lunarBirthDay})`,
+      )
+      .where(sql`${t.lunarBirthMonth} is not null`),
   ],
 );
 

@@ -199,6 +199,9 @@ function leafSql(leaf: LeafCondition, ctx: LeafContext, path: string): SQL {
       return perDay(ctx, (day) => {
         const { from, to } = birthdayWindow(leaf.when, day.today, leaf.days ?? 0);
         const codes = birthdayCodes(from, to);
+        // Both codes are written exactly as the expression indexes customers_org_birthday_md_idx and
+        // customers_org_lunar_md_idx (schema/customers.ts): change one, change the other, or the
+        // count falls back to evaluating every customer's dates (issue 5's 1-second segment count).
         const solar = sql`(c.birthday is not null and (extract(month from c.birthday)::int * 100 + extract(day from c.birthday)::int) = any(${ints(codes.solar)}))`;
         const lunar = sql`(c.lunar_birth_month is not null and ((case when c.lunar_birth_leap then 10000 else 0 end) + c.lunar_birth_month * 100 + c.lunar_birth_day) = any(${ints(codes.lunar)}))`;
         if (leaf.calendar === 'solar') return solar;

@@ -1,0 +1,2 @@
+CREATE INDEX "customers_org_birthday_md_idx" ON "customers" USING btree ("org_id",(extract(month from "birthday")::int * 100 + extract(day from "birthday")::int)) WHERE "customers"."birthday" is not null;--> statement-breakpoint
+CREATE INDEX "customers_org_lunar_md_idx" ON "customers" USING btree ("org_id",((case when "lunar_birth_leap" then 10000 else 0 end) + "lunar_birth_month" * 100 + "lunar_birth_day")) WHERE "customers"."lunar_birth_month" is not null;

@@ -251,7 +251,7 @@ describe('foundation journey', () => {
     const nav = page.getByRole('navigation', { name: '主選單' });
     await nav.getByRole('link', { name: '首頁', exact: true }).waitFor();
     const links = await nav.getByRole('link').allTextContents();
-    expect(links).toEqual(['首頁', '顧客', '門市', '我的帳號']);
+    expect(links).toEqual(['今日任務', '首頁', '顧客', '客群篩選', '顧客價值', '會員制度', '門市', '設定', '我的帳號']);
     for (const hidden of ['員工帳號', 'API 權杖', '操作紀錄']) {
       expect(await page.getByRole('link', { name: hidden }).count()).toBe(0);
     }

@@ -135,7 +135,12 @@ describe('question bank and file contest', () => {
     await logIn(owner, OWNER.email, OWNER.password);
     await owner.locator('time').first().waitFor();
     await chooseLanguage(owner, 'English');
-    await owner.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Profile questions' }).click();
+    // Profile questions live in the Settings hub.
+    await owner.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Settings' }).click();
+    await owner
+      .getByRole('main')
+      .getByRole('link', { name: /^Profile questions/ })
+      .click();
     await owner.getByRole('heading', { level: 1, name: 'Profile questions' }).waitFor();
 
     // Add the question: English first (the UI language), then the three others.

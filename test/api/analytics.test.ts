@@ -51,7 +51,8 @@ beforeAll(async () => {
   const db = t.database.db;
   await db
     .insert(tierDefinitions)
-    .values(['silver', 'gold'].map((key, i) => ({ orgId: t.orgId, key, rank: i + 1, labels: labels(key) })));
+    .values(['silver', 'gold'].map((key, i) => ({ orgId: t.orgId, key, rank: i + 1, labels: labels(key) })))
+    .onConflictDoNothing(); // a new organisation has the default tiers already
   const rowsIn = Array.from({ length: 11 }, (_, i) => ({
     orgId: t.orgId,
     storeId: t.mainStoreId,

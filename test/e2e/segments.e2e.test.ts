@@ -116,7 +116,8 @@ beforeAll(async () => {
       ('silver', 1, '{"en":"Silver","zh-CN":"银卡","zh-TW":"銀卡","ja":"シルバー"}'),
       ('gold', 2, '{"en":"Gold","zh-CN":"金卡","zh-TW":"金卡","ja":"ゴールド"}'),
       ('platinum', 3, '{"en":"Platinum","zh-CN":"白金卡","zh-TW":"白金卡","ja":"プラチナ"}'),
-      ('diamond', 4, '{"en":"Diamond","zh-CN":"钻石卡","zh-TW":"鑽石卡","ja":"ダイヤモンド"}')) v(k, r, l)`);
+      ('diamond', 4, '{"en":"Diamond","zh-CN":"钻石卡","zh-TW":"鑽石卡","ja":"ダイヤモンド"}')) v(k, r, l)
+    on conflict do nothing`);
   await db.execute(sql`update customers set tier = case family_name when '王' then 'gold' when '陈' then 'platinum'
     when '李' then 'gold' else 'diamond' end`);
   await db.execute(sql`insert into customer_metrics (customer_id, org_id, store_id, currency, as_of, lapse_status,

@@ -1,5 +1,6 @@
 import { Badge, Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { TierBadge } from '../../loyalty/components/tier-badge';
 import type { TaskListItem } from '../../../../contracts/care-tasks';
 import { Icon, type IconName } from '../../../components/icons';
 import { formatDayMedium } from '../../../lib/days';
@@ -34,11 +35,7 @@ export function TaskCard({ task, today, timeZone, showAssignee, onOpen }: Props)
               <Text fw={600} truncate>
                 {task.customer.displayName}
               </Text>
-              {task.customer.tier && (
-                <Badge variant="light" size="sm">
-                  {task.customer.tier}
-                </Badge>
-              )}
+              <TierBadge tier={task.customer.tier} />
             </Group>
             <Badge
               variant={task.kind === 'call' ? 'filled' : 'light'}

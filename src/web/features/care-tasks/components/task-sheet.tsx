@@ -19,6 +19,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TierBadge } from '../../loyalty/components/tier-badge';
 import { Link } from 'react-router-dom';
 import type { TaskDetail } from '../../../../contracts/care-tasks';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -98,7 +99,7 @@ function TaskBody({
         <Badge variant="filled" leftSection={<Icon name={KIND_ICON[task.kind]} size={14} />}>
           {t(`careTasks.kinds.${task.kind}`)}
         </Badge>
-        {task.customer.tier && <Badge variant="light">{task.customer.tier}</Badge>}
+        <TierBadge tier={task.customer.tier} />
         <Text size="sm" c={task.dueOn < today ? 'red.7' : 'dimmed'}>
           {t('careTasks.card.due', { date: formatDayMedium(task.dueOn, i18n.language) })}
           {task.originalDueOn !== task.dueOn &&

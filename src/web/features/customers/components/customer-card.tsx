@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CustomerListItem } from '../../../../contracts/customers';
 import { formatDate } from '../../../lib/format';
+import { TierBadge } from '../../loyalty/components/tier-badge';
 
 export function CustomerCard({ c, timeZone }: { c: CustomerListItem; timeZone: string }) {
   const { t, i18n } = useTranslation();
@@ -15,7 +16,7 @@ export function CustomerCard({ c, timeZone }: { c: CustomerListItem; timeZone: s
               <Text fw={700} size="lg">
                 {c.displayName}
               </Text>
-              {c.tier && <Badge variant="light">{c.tier}</Badge>}
+              <TierBadge tier={c.tier} />
               {c.match === 'exact' && (
                 <Badge variant="outline" color="teal">
                   {t('customers.match.exact')}

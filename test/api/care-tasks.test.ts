@@ -3,7 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { localDateOf, addDays } from '../../src/domain/care';
-import { careTaskReasons, careTasks, careTemplates, complaints, contactLog } from '../../src/server/db/schema';
+import {
+  careTaskReasons,
+  careTasks,
+  careTemplates,
+  complaints,
+  contactLog,
+  customers,
+} from '../../src/server/db/schema';
 import { createTestApp, loginAs, OWNER, type Client, type TestApp } from '../helpers/app';
 
 let t: TestApp;
@@ -260,6 +267,15 @@ describe('one task', () => {
     expect(d.suggestions[0].locale).toBe('zh-CN');
     expect(d.suggestions[0].text).toContain('王女士');
     expect(d.suggestions[0].text).not.toContain('{');
+  });
+
+  it('names her tier in a thank-you that mentions it', async () => {
+    const c = await customer();
+    await t.database.db.update(customers).set({ tier: 'gold' }).where(eq(customers.id, c.id));
+    const x = await task({ customerId: c.id, rule: 'spend_threshold_thanks', category: 'thank_you', params: {} });
+    const d = (await guide.get(`/api/care/tasks/${x.id}`)).json();
+    const texts = d.suggestions.map((s: { text: string }) => s.text);
+    expect(texts.some((text: string) => text.includes('作为我们的黄金会员'))).toBe(true);
   });
 
   it('uses the organisation’s edited template before the default', async () => {

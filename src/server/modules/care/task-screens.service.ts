@@ -17,6 +17,7 @@ import type {
 import { CONTACT_OUTCOME_OF } from '../../../contracts/care-tasks';
 import type { ContactKind, HolidayId, MessageCategory, RuleId, SolarTermId } from '../../../contracts/care';
 import type { Locale, Role } from '../../../contracts/common';
+import { getTierBenefits, type TierBenefits } from '../loyalty';
 import { localDateOf, pickTemplates, renderTemplate, type RenderContext } from '../../../domain/care';
 import type { ContactChannel, ContactPurpose } from '../../../domain/contacts';
 import type { Db } from '../../db/client';
@@ -219,12 +220,26 @@ async function taskOrThrow(db: Db, a: TaskActor, id: string): Promise<TaskRow> {
   return t;
 }
 
+/** Her tier's name in the message language, for `{tier}`. */
+function tierLabel(tier: TierBenefits | null, locale: Locale): string | null {
+  if (!tier) return null;
+  const labels = tier.labels as Partial<Record<Locale, string>>;
+  return labels[locale] ?? labels.en ?? tier.key;
+}
+
 /** The words to say, from the organisation's library in her language (the store's when hers is unknown). */
 async function suggestionsFor(
   db: Db,
   t: TaskRow,
   reasons: TaskReason[],
-  ctx: { customer: RenderContext['customer']; guide: string; store: string; brand: string; item: string | null },
+  ctx: {
+    customer: RenderContext['customer'];
+    guide: string;
+    store: string;
+    brand: string;
+    item: string | null;
+    tier: string | null;
+  },
   locale: Locale,
 ): Promise<SuggestedMessage[]> {
   const library = await effectiveTemplates(db, t.orgId, { locale, category: t.category as MessageCategory });
@@ -240,6 +255,7 @@ async function suggestionsFor(
     termId: str(params.term) as SolarTermId | null,
     season: str(params.season),
     item: ctx.item,
+    tier: ctx.tier,
   };
   const fits = pickTemplates(library, {
     category: t.category as MessageCategory,
@@ -307,6 +323,7 @@ export async function getTaskDetail(db: Db, p: Principal, id: string): Promise<T
       store: s.name,
       brand: org[0]?.name ?? '',
       item: purchases[0]?.productName ?? null,
+      tier: tierLabel(await getTierBenefits(db, a.orgId, c.tier), locale),
     },
     locale,
   );

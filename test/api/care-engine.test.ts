@@ -273,7 +273,10 @@ describe('rules', () => {
     const res = await run(s.store, '2027-03-17');
     expect(res.byRule).toMatchObject({ lapsed: 1, win_back: 1 });
     expect(await reasonsOf(drifting.id)).toEqual(['lapsed:2026-12-17']);
-    expect(await reasonsOf(lost.id)).toEqual(['win_back:2026-09-18:guide_message']);
+    // A lost VIP is also a key customer: her yearly visit slot falls on a day hashed from her (random) id,
+    // which may be today — that reason belongs to vip_visit_plan's own test, not this one.
+    const lostReasons = (await reasonsOf(lost.id)).filter((k) => !k.startsWith('vip_visit_plan:'));
+    expect(lostReasons).toEqual(['win_back:2026-09-18:guide_message']);
     expect(await reasonsOf(lostOrdinary.id)).toEqual([]);
   });
 });

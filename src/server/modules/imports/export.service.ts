@@ -10,7 +10,7 @@ import { maskPhone } from '../../../domain/phone';
 import type { Db } from '../../db/client';
 import { stores, users } from '../../db/schema';
 import type { Principal } from '../../plugins/auth';
-import { maskEmail, phonesOf } from '../customers/customers.mapping';
+import { maskEmail, phonesOf, type CustomerRow } from '../customers/customers.mapping';
 import { findCustomers } from '../customers/customers.queries';
 
 /** Roles that export contacts in clear; everyone else gets 138****8000 and ha***@example.jp. */
@@ -98,27 +98,26 @@ function phoneText(e164: string, country: string, masked: boolean): string {
 const dayIn = (d: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
-/** The rows of the export, page by page, as cells in COLUMNS order. Dates are YYYY-MM-DD strings. */
-export async function* exportPages(
+type CustomerPage = { rows: CustomerRow[]; nextCursor: string | null };
+
+/**
+ * Customers in COLUMNS order, page by page, from any paged customer query (the search, a segment).
+ * Dates are YYYY-MM-DD strings in each customer's store time zone; contacts masked unless allowed.
+ */
+export async function* customerExportPages(
   db: Db,
-  p: Principal,
-  query: ExportQuery,
+  orgId: string,
   masked: boolean,
+  nextPage: (cursor: string | undefined) => Promise<CustomerPage>,
 ): AsyncGenerator<ExportCell[][]> {
   const storeRows = await db
     .select({ id: stores.id, code: stores.code, country: stores.country, timezone: stores.timezone })
     .from(stores)
-    .where(eq(stores.orgId, p.orgId));
+    .where(eq(stores.orgId, orgId));
   const storeById = new Map(storeRows.map((s) => [s.id, s]));
   let cursor: string | undefined;
   do {
-    const page = await findCustomers(db, p, {
-      q: query.q,
-      storeId: query.storeId,
-      ownerUserId: query.ownerUserId,
-      cursor,
-      limit: PAGE,
-    });
+    const page = await nextPage(cursor);
     cursor = page.nextCursor ?? undefined;
     if (!page.rows.length) break;
     const ownerIds = [...new Set(page.rows.map((c) => c.ownerUserId).filter((id): id is string => !!id))];
@@ -131,7 +130,7 @@ export async function* exportPages(
         ? db
             .select({ id: users.id, name: users.displayName })
             .from(users)
-            .where(and(eq(users.orgId, p.orgId), inArray(users.id, ownerIds)))
+            .where(and(eq(users.orgId, orgId), inArray(users.id, ownerIds)))
         : Promise.resolve([]),
     ]);
     const ownerName = new Map(owners.map((o) => [o.id, o.name]));
@@ -152,6 +151,19 @@ export async function* exportPages(
       ];
     });
   } while (cursor);
+}
+
+/** The rows of the search export, page by page, as cells in COLUMNS order. */
+export function exportPages(db: Db, p: Principal, query: ExportQuery, masked: boolean): AsyncGenerator<ExportCell[][]> {
+  return customerExportPages(db, p.orgId, masked, (cursor) =>
+    findCustomers(db, p, {
+      q: query.q,
+      storeId: query.storeId,
+      ownerUserId: query.ownerUserId,
+      cursor,
+      limit: PAGE,
+    }),
+  );
 }
 
 // Spreadsheet programs run a cell starting with = + - @ as a formula: such text gets a leading '.

@@ -1,7 +1,6 @@
 // Segments: the live count and sample of a definition, saved segments (who may see and change them),
 // their customers page by page and as an export, and the organisation's customer tags.
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { z } from 'zod';
 import type {
   Segment,
@@ -11,7 +10,6 @@ import type {
   tagBodySchema,
   updateSegmentBodySchema,
 } from '../../../contracts/segments';
-import { maskPhone } from '../../../domain/phone';
 import { rows, type Db } from '../../db/client';
 import {
   customerTagAssignments,
@@ -19,7 +17,6 @@ import {
   customers,
   customFields,
   segments,
-  stores,
   tierDefinitions,
   users,
   userStores,
@@ -27,8 +24,8 @@ import {
 import { AppError, notFound } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../pagination';
 import type { Principal } from '../../plugins/auth';
-import { maskEmail, phonesOf, type CustomerRow } from '../customers/customers.mapping';
-import type { ExportCell } from '../imports/export.service';
+import type { CustomerRow } from '../customers/customers.mapping';
+import { customerExportPages, type ExportCell } from '../imports/export.service';
 import { loadSegmentContext, segmentWhere, type SegmentContext } from './segment-sql';
 
 export type Scope = Pick<Principal, 'orgId' | 'storeIds'> & { role?: string; userId?: string };
@@ -202,62 +199,17 @@ export async function savedSegmentContext(db: Db, p: Scope, row: SegmentRow): Pr
 
 // ---- export ----
 
-const dayIn = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-
-function phoneText(e164: string, country: string, masked: boolean): string {
-  if (masked) return maskPhone(e164);
-  const phone = parsePhoneNumberFromString(e164);
-  if (!phone) return e164;
-  return phone.country === country ? phone.formatNational() : phone.formatInternational();
-}
-
 /** The segment's customers in the customer export's columns (imports/export.service.ts), page by page. */
-export async function* segmentExportPages(
+export function segmentExportPages(
   db: Db,
   p: Scope,
   definition: SegmentDefinition,
   ctx: SegmentContext,
   masked: boolean,
 ): AsyncGenerator<ExportCell[][]> {
-  const storeRows = await db
-    .select({ id: stores.id, code: stores.code, country: stores.country, timezone: stores.timezone })
-    .from(stores)
-    .where(eq(stores.orgId, p.orgId));
-  const storeById = new Map(storeRows.map((s) => [s.id, s]));
-  let cursor: string | undefined;
-  do {
-    const page = await segmentCustomerPage(db, definition, ctx, { cursor, limit: 500 });
-    cursor = page.nextCursor ?? undefined;
-    if (!page.rows.length) break;
-    const ownerIds = [...new Set(page.rows.map((c) => c.ownerUserId).filter((id): id is string => !!id))];
-    const [phones, owners] = await Promise.all([
-      phonesOf(
-        db,
-        page.rows.map((c) => c.id),
-      ),
-      ownerIds.length
-        ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ownerIds))
-        : Promise.resolve([]),
-    ]);
-    const ownerName = new Map(owners.map((o) => [o.id, o.name]));
-    yield page.rows.map((c) => {
-      const store = storeById.get(c.storeId);
-      const phone = phones.get(c.id)?.[0];
-      return [
-        c.memberNo,
-        c.displayName,
-        c.reading,
-        phone ? phoneText(phone.e164, store?.country ?? '', masked) : null,
-        c.email ? (masked ? maskEmail(c.email) : c.email) : null,
-        c.birthday,
-        store?.code ?? null,
-        c.ownerUserId ? (ownerName.get(c.ownerUserId) ?? null) : null,
-        c.completeness,
-        c.lastVisitAt ? dayIn(c.lastVisitAt, store?.timezone ?? 'UTC') : null,
-      ];
-    });
-  } while (cursor);
+  return customerExportPages(db, p.orgId, masked, (cursor) =>
+    segmentCustomerPage(db, definition, ctx, { cursor, limit: 500 }),
+  );
 }
 
 // ---- tags ----

@@ -1,6 +1,6 @@
 // The customer file (顾客档案): hard data (20%) and soft data (80%), consent, search and privacy.
 import { z } from 'zod';
-import { isoDateTime, uuidSchema } from './common';
+import { isoDateTime, LOCALES, uuidSchema } from './common';
 
 const text = (max = 200) => z.string().trim().max(max);
 const optText = (max = 200) => text(max).nullable().optional();
@@ -16,6 +16,11 @@ export const CONSENT_METHODS = ['verbal', 'written', 'online', 'import', 'unsubs
 export const SKIN_TYPES = ['dry', 'oily', 'combination', 'normal', 'sensitive'] as const;
 export const PROMOTION_RECEPTIVENESS = ['welcomes', 'selective', 'dislikes'] as const;
 export const PHONE_LABELS = ['mobile', 'home', 'work', 'other'] as const;
+
+/** The language she is written to in; null (or absent): her store's. */
+export const customerLanguageSchema = z
+  .enum(LOCALES, { error: () => `Use one of ${LOCALES.join(', ')}` })
+  .describe("The language messages to her are written in (zh-CN, zh-TW, ja, en); null: her store's language");
 
 export const lunarBirthdaySchema = z.object({
   month: z.number().int().min(1).max(12),
@@ -99,6 +104,7 @@ const customerFields = {
   givenName: text(60).nullable().optional(),
   reading: optText(120).describe('Furigana or pinyin; filled automatically when empty'),
   gender: z.enum(GENDERS).nullable().optional(),
+  language: customerLanguageSchema.nullable().optional(),
   ethnicity: optText(40),
   birthday: isoDate.nullable().optional(),
   lunarBirthday: lunarBirthdaySchema.nullable().optional(),
@@ -165,6 +171,7 @@ export const customerSchema = z.object({
   displayName: z.string(),
   reading: z.string().nullable(),
   gender: z.enum(GENDERS).nullable(),
+  language: customerLanguageSchema.nullable(),
   ethnicity: z.string().nullable(),
   birthday: z.string().nullable(),
   lunarBirthday: lunarBirthdaySchema.nullable(),

@@ -13,6 +13,7 @@ export const IMPORT_FIELDS = [
   'birthday',
   'lunarBirthday',
   'gender',
+  'language',
   'memberNo',
   'address',
   'postalCode',

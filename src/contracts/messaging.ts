@@ -100,7 +100,9 @@ export const enqueueMessageBodySchema = z
     customerId: uuidSchema,
     channel: z.enum(OUTBOX_CHANNELS),
     purpose: z.enum(CONTACT_PURPOSES).default('care'),
-    locale: localeSchema.optional().describe("Her language; default: her store's"),
+    locale: localeSchema
+      .optional()
+      .describe("The message's language (footer, unsubscribe page); default: her file's language, else her store's"),
     subject: text(200).nullable().optional().describe('Required for e-mail'),
     body: text(5000).min(1, 'Write the message first'),
     notBefore: z.iso

@@ -22,6 +22,8 @@ describe('customer export', () => {
     });
     for (const file of ['customers-utf8-bom.csv', 'customers-messy.csv'])
       expect((await importFile(owner, fixture(file), t.mainStoreId, file)).status).toBe('done');
+    const [zhang] = await find(owner, 'A001');
+    expect((await owner.patch(`/api/customers/${zhang!.id}`, { language: 'ja' })).statusCode).toBe(200);
   });
   afterAll(() => t.close());
 
@@ -36,9 +38,9 @@ describe('customer export', () => {
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="customers-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = res.rawPayload.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('会员号,姓名,读音,手机,邮箱,生日,门店,专属导购,档案完整度,最近到店');
+    expect(lines[0]).toBe('会员号,姓名,读音,手机,邮箱,生日,门店,专属导购,档案完整度,最近到店,语言');
     expect(lines.find((l) => l.startsWith('A001,'))).toMatch(
-      /^A001,张伟,Zhang Wei,138 0013 8000,zhangwei@example\.cn,1985-03-12,MAIN,,\d+,$/,
+      /^A001,张伟,Zhang Wei,138 0013 8000,zhangwei@example\.cn,1985-03-12,MAIN,,\d+,,日本語$/,
     );
     const total = (
       await rows<{ n: number }>(
@@ -77,6 +79,7 @@ describe('customer export', () => {
       '担当スタッフ',
       'カルテ充実度',
       '最終来店',
+      '言語',
     ]);
     expect(sheet.rowCount).toBe(2);
     const row = sheet.getRow(2);
@@ -87,6 +90,7 @@ describe('customer export', () => {
       'zh******@example.cn',
     ]);
     expect(row.getCell(6).value).toEqual(new Date('1985-03-12T00:00:00Z'));
+    expect(row.getCell(11).value).toBe('日本語');
     const audit = (await owner.get('/api/audit?action=customers.exported')).json().items;
     expect(audit[0].details).toEqual({ rows: 1, masked: true, format: 'xlsx', filtered: true, complete: true });
     expect(JSON.stringify(audit[0])).not.toContain('A001');

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { careTasks } from '../../src/server/db/schema';
 import { createTestApp, loginAs, OWNER, type Client, type TestApp } from '../helpers/app';
@@ -309,6 +309,58 @@ describe('the customer file', () => {
         .fields.map((f: { field: string }) => f.field)
         .sort(),
     ).toEqual(['body.custom.nosuch', 'body.custom.pets']);
+  });
+});
+
+describe('her language', () => {
+  it('is kept on create, changed or cleared on update, recorded in her history, and documented', async () => {
+    const created = await owner.post('/api/customers', {
+      storeId: t.mainStoreId,
+      familyName: '林',
+      givenName: '美玲',
+      language: 'zh-TW',
+      allowDuplicate: true,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const c = created.json();
+    expect(c.language).toBe('zh-TW');
+    expect((await owner.get(`/api/customers/${c.id}`)).json().language).toBe('zh-TW');
+    const toJa = await owner.patch(`/api/customers/${c.id}`, { version: c.version, language: 'ja' });
+    expect(toJa.statusCode, toJa.body).toBe(200);
+    expect(toJa.json().language).toBe('ja');
+    const history = (await owner.get(`/api/customers/${c.id}/history`)).json().items;
+    expect(history[0]).toMatchObject({ field: 'language', oldValue: 'zh-TW', newValue: 'ja' });
+    const untouched = await owner.patch(`/api/customers/${c.id}`, { givenName: '美齡' });
+    expect(untouched.json().language).toBe('ja');
+    const cleared = await owner.patch(`/api/customers/${c.id}`, { language: null });
+    expect(cleared.json().language).toBeNull();
+    // Without one, her file says so (null): messages use her store's language.
+    expect((await owner.get(`/api/customers/${zhangId}`)).json().language).toBeNull();
+
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const body = doc.paths['/api/customers'].post.requestBody.content['application/json'].schema;
+    const language = JSON.stringify(body.properties.language);
+    for (const l of ['zh-CN', 'zh-TW', 'ja', 'en']) expect(language).toContain(`"${l}"`);
+  });
+
+  it('refuses a language that is not one of the four as problem+json naming the field', async () => {
+    for (const [method, url, payload] of [
+      ['POST', '/api/customers', { storeId: t.mainStoreId, familyName: '周', language: 'fr', allowDuplicate: true }],
+      ['PATCH', `/api/customers/${zhangId}`, { language: 'zh' }],
+    ] as const) {
+      const res = await owner.request({ method, url, payload });
+      expect(res.statusCode, `${method} ${url}`).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({
+        code: 'validation_failed',
+        fields: [expect.objectContaining({ field: 'body.language', message: expect.stringContaining('zh-CN') })],
+      });
+    }
+    expect((await owner.get(`/api/customers/${zhangId}`)).json().language).toBeNull();
+    // The column's check constraint holds whatever writes it.
+    await expect(
+      t.database.db.execute(sql`update customers set language = 'fr' where id = ${zhangId}`),
+    ).rejects.toThrow();
   });
 });
 

@@ -325,6 +325,59 @@ describe('customer import (simplified Chinese store)', () => {
   });
 });
 
+describe('customer import: her language', () => {
+  let t: TestApp;
+  let owner: Client;
+  beforeAll(async () => {
+    t = await createTestApp();
+    owner = await loginAs(t.app, OWNER.email, OWNER.password);
+  });
+  afterAll(() => t.close());
+
+  it.each([['语言'], ['語言'], ['言語'], ['language']])('maps a %s column to her language', async (header) => {
+    const up = (await upload(owner, Buffer.from(`姓名,${header}\n王芳,ja\n`), t.mainStoreId, 'l.csv')).json();
+    expect(up.preview.mapping).toEqual(['name', 'language']);
+  });
+
+  it('reads codes and language names, refuses an unknown one, and never blanks a stored language', async () => {
+    const csv = [
+      '会员号,姓名,语言',
+      'L001,王芳,zh-CN',
+      'L002,陈怡君,繁體中文',
+      'L003,山田花子,日本語',
+      'L004,Emily Wang,English',
+      'L005,林美玲,ja',
+      'L006,李静,简体中文',
+      'L007,周杰,français',
+      'L008,吴敏,',
+    ].join('\n');
+    const job = await importFile(owner, Buffer.from(csv), t.mainStoreId, 'languages.csv');
+    expect(job.summary).toMatchObject({ created: 7, updated: 0 });
+    expect(job.summary!.rejected).toEqual([
+      expect.objectContaining({ line: 8, field: 'language', code: 'unknown_language', params: { value: 'français' } }),
+    ]);
+    const languageOf = async (memberNo: string) =>
+      (await owner.get(`/api/customers/${(await find(owner, memberNo))[0]!.id}`)).json().language;
+    expect(
+      await Promise.all(['L001', 'L002', 'L003', 'L004', 'L005', 'L006', 'L008'].map((m) => languageOf(m))),
+    ).toEqual(['zh-CN', 'zh-TW', 'ja', 'en', 'ja', 'zh-CN', null]);
+    expect(await find(owner, 'L007')).toEqual([]);
+
+    // A later file changes her language; an empty cell leaves it as it is.
+    const again = await importFile(
+      owner,
+      Buffer.from('会员号,姓名,言語\nL005,林美玲,zh-TW\nL003,山田花子,\n'),
+      t.mainStoreId,
+      'again.csv',
+    );
+    expect(again.summary).toEqual({ created: 0, updated: 1, unchanged: 1, rejected: [] });
+    expect([await languageOf('L005'), await languageOf('L003')]).toEqual(['zh-TW', 'ja']);
+    const l005 = (await find(owner, 'L005'))[0]!.id;
+    const history = (await owner.get(`/api/customers/${l005}/history`)).json().items;
+    expect(history[0]).toMatchObject({ field: 'language', oldValue: 'ja', newValue: 'zh-TW', source: 'import' });
+  });
+});
+
 describe.each([
   [
     'customers-big5.csv',

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -37,6 +38,8 @@ export const customers = pgTable(
     displayName: text('display_name').notNull(),
     reading: text('reading'),
     gender: text('gender'),
+    // The language she is written to in (one of the four locales); null: her store's.
+    language: text('language'),
     ethnicity: text('ethnicity'),
     birthday: date('birthday'),
     lunarBirthMonth: smallint('lunar_birth_month'),
@@ -63,6 +66,7 @@ export const customers = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    check('customers_language_check', sql`${t.language} in ('zh-CN', 'zh-TW', 'ja', 'en')`),
     uniqueIndex('customers_org_member_no_uq')
       .on(t.orgId, t.memberNo)
       .where(sql`${t.memberNo} is not null`),

@@ -129,6 +129,7 @@ export async function toCustomer(
     displayName: c.displayName,
     reading: c.reading,
     gender: c.gender as Customer['gender'],
+    language: c.language as Customer['language'],
     ethnicity: c.ethnicity,
     birthday: c.birthday,
     lunarBirthday:

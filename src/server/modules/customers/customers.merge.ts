@@ -18,6 +18,7 @@ export const MERGE_FIELDS = [
   'givenName',
   'reading',
   'gender',
+  'language',
   'ethnicity',
   'birthday',
   'lunarBirthday',

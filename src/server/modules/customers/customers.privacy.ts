@@ -161,6 +161,7 @@ export async function eraseCustomer(db: Db, actor: Actor, c: CustomerRow) {
         displayName: ERASED_NAME,
         reading: null,
         gender: null,
+        language: null,
         ethnicity: null,
         birthday: null,
         lunarBirthMonth: null,

@@ -11,6 +11,7 @@ import type { Db } from '../../db/client';
 import { stores, users } from '../../db/schema';
 import type { Principal } from '../../plugins/auth';
 import { maskEmail, phonesOf, type CustomerRow } from '../customers/customers.mapping';
+import { LANGUAGE_ENDONYMS } from './values';
 import { findCustomers } from '../customers/customers.queries';
 
 /** Roles that export contacts in clear; everyone else gets 138****8000 and ha***@example.jp. */
@@ -28,6 +29,8 @@ const COLUMNS = [
   'owner',
   'completeness',
   'lastVisit',
+  // Appended, so the columns before keep their places for files and macros built on the export.
+  'language',
 ] as const;
 type Column = (typeof COLUMNS)[number];
 export type ExportCell = string | number | Date | null;
@@ -45,6 +48,7 @@ const HEADERS: Record<Locale, Record<Column, string>> = {
     owner: '专属导购',
     completeness: '档案完整度',
     lastVisit: '最近到店',
+    language: '语言',
   },
   'zh-TW': {
     memberNo: '會員號',
@@ -57,6 +61,7 @@ const HEADERS: Record<Locale, Record<Column, string>> = {
     owner: '專屬導購',
     completeness: '檔案完整度',
     lastVisit: '最近到店',
+    language: '語言',
   },
   ja: {
     memberNo: '会員番号',
@@ -69,6 +74,7 @@ const HEADERS: Record<Locale, Record<Column, string>> = {
     owner: '担当スタッフ',
     completeness: 'カルテ充実度',
     lastVisit: '最終来店',
+    language: '言語',
   },
   en: {
     memberNo: 'Member no',
@@ -81,6 +87,7 @@ const HEADERS: Record<Locale, Record<Column, string>> = {
     owner: 'Owner guide',
     completeness: 'Completeness',
     lastVisit: 'Last visit',
+    language: 'Language',
   },
 };
 
@@ -148,6 +155,7 @@ export async function* customerExportPages(
         c.ownerUserId ? (ownerName.get(c.ownerUserId) ?? null) : null,
         c.completeness,
         c.lastVisitAt ? dayIn(c.lastVisitAt, store?.timezone ?? 'UTC') : null,
+        c.language ? (LANGUAGE_ENDONYMS[c.language as Locale] ?? c.language) : null,
       ];
     });
   } while (cursor);

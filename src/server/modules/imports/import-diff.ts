@@ -80,6 +80,7 @@ export function diffCandidate(existing: Existing, c: Candidate, referredById: st
   if (c.memberNo && c.memberNo !== row.memberNo) set('memberNo', row.memberNo, c.memberNo);
   if (c.reading && c.reading !== row.reading) set('reading', row.reading, c.reading);
   if (c.gender && c.gender !== row.gender) set('gender', row.gender, c.gender);
+  if (c.language && c.language !== row.language) set('language', row.language, c.language);
   if (c.birthday && c.birthday !== row.birthday) set('birthday', row.birthday, c.birthday);
   if (c.email && c.email !== row.email?.toLowerCase()) set('email', row.email, c.email);
   if (referredById && referredById !== row.referredById) set('referredById', row.referredById, referredById);

@@ -2,6 +2,7 @@
 // zod schema as POST /api/customers and the same phone normalisation, so an import accepts exactly what
 // the API would. Messages never quote phone numbers, e-mails or names: the summary is kept.
 import { createCustomerBodySchema } from '../../../contracts/customers';
+import type { Locale } from '../../../contracts/common';
 import type { ColumnMapping, ImportField, RejectedRow } from '../../../contracts/imports';
 import { normalizeMemberNo } from '../../../domain/search-keys';
 import { normalizePhones, type NormalizedPhoneInput } from '../customers/customers.input';
@@ -10,6 +11,7 @@ import {
   cellText,
   parseBirthday,
   parseGender,
+  parseLanguage,
   parseLunarBirthday,
   parseSkinType,
   parseYesNo,
@@ -31,6 +33,8 @@ export type Candidate = {
   birthday: string | null;
   lunarBirthday: LunarBirthday | null;
   gender: 'female' | 'male' | 'other' | null;
+  /** Her language; null: the column is absent or empty (the file says nothing). */
+  language: Locale | null;
   memberNo: string | null;
   address: { text: string; postalCode: string | null } | null;
   profile: {
@@ -100,6 +104,7 @@ export function rowToCandidate(row: SheetRow, mapping: ColumnMapping, ctx: RowCo
   const birthday = take('birthday', parseBirthday(cells.get('birthday') ?? null, ctx.today));
   const lunarBirthday = take('lunarBirthday', parseLunarBirthday(cells.get('lunarBirthday') ?? null));
   const gender = take('gender', parseGender(cells.get('gender') ?? null));
+  const language = take('language', parseLanguage(cells.get('language') ?? null));
   const skinType = take('skinType', parseSkinType(cells.get('skinType') ?? null));
   const care = take('consentCare', parseYesNo(cells.get('consentCare') ?? null));
   const marketing = take('consentMarketing', parseYesNo(cells.get('consentMarketing') ?? null));
@@ -131,6 +136,7 @@ export function rowToCandidate(row: SheetRow, mapping: ColumnMapping, ctx: RowCo
     givenName,
     reading,
     gender,
+    language,
     birthday,
     lunarBirthday,
     phones: phoneCells.map((number) => ({ number })),
@@ -175,6 +181,7 @@ export function rowToCandidate(row: SheetRow, mapping: ColumnMapping, ctx: RowCo
       birthday,
       lunarBirthday,
       gender,
+      language,
       memberNo,
       address,
       profile,

@@ -5,6 +5,7 @@ import {
   parseBirthday,
   parseDate,
   parseGender,
+  parseLanguage,
   parseLunarBirthday,
   parseSkinType,
   parseYesNo,
@@ -115,6 +116,39 @@ describe('small vocabularies', () => {
       'sensitive',
       'oily',
     ]);
+  });
+
+  it('reads her language from a locale code or its name in any of the four languages', () => {
+    const cases: Array<[string, string | null]> = [
+      ['zh-CN', 'zh-CN'],
+      ['zh_cn', 'zh-CN'],
+      ['简体中文', 'zh-CN'],
+      ['中文（简体）', 'zh-CN'],
+      ['Simplified Chinese', 'zh-CN'],
+      ['zh-TW', 'zh-TW'],
+      ['zh-Hant', 'zh-TW'],
+      ['zh-HK', 'zh-TW'],
+      ['繁體中文', 'zh-TW'],
+      ['繁体中文', 'zh-TW'],
+      ['ja', 'ja'],
+      ['JA', 'ja'],
+      ['ja-JP', 'ja'],
+      ['日本語', 'ja'],
+      ['日语', 'ja'],
+      ['Japanese', 'ja'],
+      ['en', 'en'],
+      ['English', 'en'],
+      ['ＥＮＧＬＩＳＨ', 'en'],
+      ['英语', 'en'],
+      ['英語', 'en'],
+      ['', null],
+    ];
+    expect(cases.map(([v]) => value(parseLanguage(v)))).toEqual(cases.map(([, l]) => l));
+    const bad = parseLanguage('français');
+    expect(bad).toMatchObject({ ok: false, code: 'unknown_language', params: { value: 'français' } });
+    // Simplified or traditional? The file must say.
+    expect(parseLanguage('中文').ok).toBe(false);
+    expect(parseLanguage('zh').ok).toBe(false);
   });
 
   it('folds full-width characters and keeps numbers whole', () => {

@@ -1,6 +1,7 @@
 // Cell values as spreadsheets hold them → the values of a customer file. Pure functions: full-width
 // characters folded (NFKC), dates in the local formats people type, Excel serial numbers, yes/no in four
 // languages, lunar birthdays written 08-15 or 闰04-10, and full names split into family and given name.
+import { LOCALES, type Locale } from '../../../contracts/common';
 import { splitChineseName } from '../../../domain/search-keys';
 import { isValidLunarDate } from '../../../domain/lunar';
 
@@ -173,6 +174,92 @@ export function parseGender(cell: Cell): Parsed<'female' | 'male' | 'other' | nu
   if (!text) return ok(null);
   const g = GENDER_WORDS[text];
   return g ? ok(g) : bad('unknown_gender', { value: text }, `"${text}" is not a gender; use 女/男, F/M or female/male`);
+}
+
+/** Each language named in itself: what the export writes and the import reads back. */
+export const LANGUAGE_ENDONYMS: Record<Locale, string> = {
+  'zh-CN': '简体中文',
+  'zh-TW': '繁體中文',
+  ja: '日本語',
+  en: 'English',
+};
+
+// The ways a file names a language: codes (zh-CN, zh_Hant, ja-JP…), and the language's name in itself
+// and in the other three languages. Compared after foldLanguage().
+const LANGUAGE_WORDS: Record<Locale, string[]> = {
+  'zh-CN': [
+    'zh-CN',
+    'zh-Hans',
+    'zh-Hans-CN',
+    'zh-SG',
+    '简体中文',
+    '簡體中文',
+    '简体',
+    '簡體',
+    '简中',
+    '中文简体',
+    '中文簡體',
+    '中文（简体）',
+    '简体字',
+    '簡体字',
+    '簡体中文',
+    '中国語簡体字',
+    '中国語（簡体字）',
+    '普通话',
+    '普通話',
+    'Simplified Chinese',
+    'Chinese (Simplified)',
+    'Chinese Simplified',
+  ],
+  'zh-TW': [
+    'zh-TW',
+    'zh-HK',
+    'zh-MO',
+    'zh-Hant',
+    'zh-Hant-TW',
+    'zh-Hant-HK',
+    '繁體中文',
+    '繁体中文',
+    '繁體',
+    '繁体',
+    '繁中',
+    '中文繁體',
+    '中文繁体',
+    '中文（繁體）',
+    '繁體字',
+    '繁体字',
+    '中国語繁体字',
+    '中国語（繁体字）',
+    'Traditional Chinese',
+    'Chinese (Traditional)',
+    'Chinese Traditional',
+  ],
+  ja: ['ja', 'ja-JP', 'jp', '日本語', '日语', '日語', '日文', 'にほんご', 'Japanese'],
+  en: ['en', 'en-US', 'en-GB', 'en-AU', 'en-HK', 'en-SG', 'English', '英语', '英語', '英文', 'えいご'],
+};
+
+const foldLanguage = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-.()（）[\]【】]/gu, '');
+
+const LANGUAGE_OF = new Map<string, Locale>(
+  LOCALES.flatMap((l) => [l, LANGUAGE_ENDONYMS[l], ...LANGUAGE_WORDS[l]].map((w) => [foldLanguage(w), l] as const)),
+);
+
+/** Her language from a cell: a locale code (zh-CN, ja…) or a language's name (简体中文, 日本語, English…). */
+export function parseLanguage(cell: Cell): Parsed<Locale | null> {
+  const text = cellText(cell);
+  if (!text) return ok(null);
+  const l = LANGUAGE_OF.get(foldLanguage(text));
+  return l
+    ? ok(l)
+    : bad(
+        'unknown_language',
+        { value: text },
+        `"${text}" is not a language we write in; use zh-CN, zh-TW, ja or en (or 简体中文, 繁體中文, 日本語, English)`,
+      );
 }
 
 const YES = new Set([

@@ -20,7 +20,7 @@ export type EnqueueMessage = {
   customerId: string;
   channel: OutboxChannel;
   purpose: ContactPurpose;
-  /** Her language; default: her store's. */
+  /** The message's language; default: hers (her file's language), else her store's. */
   locale?: Locale;
   /** Required for e-mail. */
   subject?: string | null;
@@ -63,7 +63,7 @@ export async function enqueueMessage(db: Db, input: EnqueueMessage): Promise<{ m
       customerId: c.id,
       channel: input.channel,
       purpose: input.purpose,
-      locale: input.locale ?? store?.locale ?? 'en',
+      locale: input.locale ?? c.language ?? store?.locale ?? 'en',
       subject: input.subject?.trim() || null,
       body: input.body,
       notBefore,

@@ -23,9 +23,12 @@ import {
   serviceTip,
   type CustomerTypeKey,
 } from '../../../../domain/personality';
+import { LANGUAGE_NAMES } from '../../../components/language-menu';
 import { ErrorAlert } from '../../../components/query-state';
+import { useSession } from '../../auth/api/get-me';
 import { isApiError } from '../../../lib/api-client';
 import { useUpdateCustomer } from '../api/customers';
+import { CustomerLanguageSelect } from './language-select';
 
 const LISTS = ['stylePreferences', 'colourPreferences', 'fabricPreferences', 'brandPreferences', 'hobbies'] as const;
 const TEXTS = [
@@ -70,6 +73,7 @@ export function ProfileCard({ c }: { c: Customer }) {
             {t('common.edit')}
           </Button>
         </Group>
+        <Row label={t('customers.field.language')} value={c.language ? LANGUAGE_NAMES[c.language] : null} />
         <Row
           label={t('customers.field.clothingSize')}
           value={[p.clothingSize, p.shoeSize && `${t('customers.field.shoeSize')} ${p.shoeSize}`]
@@ -103,7 +107,7 @@ export function ProfileCard({ c }: { c: Customer }) {
             {serviceTip(k as CustomerTypeKey, locale)}
           </Text>
         ))}
-        {Object.keys(p).length === 0 && <Text c="dimmed">{t('customers.profileEmpty')}</Text>}
+        {Object.keys(p).length === 0 && !c.language && <Text c="dimmed">{t('customers.profileEmpty')}</Text>}
       </Stack>
       {editing && <ProfileEditor c={c} onClose={() => setEditing(false)} />}
     </Card>
@@ -114,7 +118,9 @@ function ProfileEditor({ c, onClose }: { c: Customer; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const update = useUpdateCustomer(c.id);
+  const me = useSession();
   const [p, setP] = useState<Profile>({ ...c.profile });
+  const [language, setLanguage] = useState<Locale | null>(c.language);
   const set = <K extends keyof Profile>(k: K, v: Profile[K]) => setP((x) => ({ ...x, [k]: v }));
   const family = p.family ?? [];
   const options = (list: readonly { key: string; label: Record<Locale, string> }[]) =>
@@ -130,10 +136,20 @@ function ProfileEditor({ c, onClose }: { c: Customer; onClose: () => void }) {
           e.preventDefault();
           const profile: Profile = {};
           for (const [k, v] of Object.entries(p)) (profile as Record<string, unknown>)[k] = v === '' ? null : v;
-          update.mutate({ version: c.version, profile }, { onSuccess: onClose });
+          update.mutate({ version: c.version, profile, language }, { onSuccess: onClose });
         }}
       >
         <Stack gap="sm">
+          <CustomerLanguageSelect
+            value={language}
+            onChange={setLanguage}
+            storeLocale={me.stores.find((s) => s.id === c.storeId)?.locale ?? null}
+            error={
+              isApiError(update.error)
+                ? update.error.fields.find((x) => x.field === 'body.language')?.message
+                : undefined
+            }
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t('customers.field.clothingSize')}

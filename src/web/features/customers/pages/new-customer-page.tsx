@@ -24,6 +24,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useSession } from '../../auth/api/get-me';
 import { useCreateCustomer, useDuplicates } from '../api/customers';
 import { DuplicateOffer } from '../components/duplicate-offer';
+import { CustomerLanguageSelect } from '../components/language-select';
 import type { Locale } from '../../../../contracts/common';
 import { RequirementsLink } from '../../loyalty/components/requirements-link';
 
@@ -45,6 +46,7 @@ export function NewCustomerPage() {
   const [birthday, setBirthday] = useState('');
   const [lunar, setLunar] = useState({ month: 1, day: 1, isLeapMonth: false });
   const [address, setAddress] = useState('');
+  const [language, setLanguage] = useState<Locale | null>(null);
   const [consents, setConsents] = useState<Consent[]>([]);
   const create = useCreateCustomer();
   const [probe] = useDebouncedValue({ phone, email, memberNo, storeId }, 400);
@@ -68,6 +70,7 @@ export function NewCustomerPage() {
         birthday: birthdayKind === 'solar' && birthday ? birthday : null,
         lunarBirthday: birthdayKind === 'lunar' ? lunar : null,
         addresses: address ? [{ text: address }] : [],
+        language,
         consents: consents.map((c) => {
           const [channel, purpose] = c.split(':') as [(typeof CHANNELS)[number], (typeof PURPOSES)[number]];
           return { channel, purpose, granted: true, method: 'verbal' as const };
@@ -130,6 +133,12 @@ export function NewCustomerPage() {
                 error={fieldError('body.phones')}
               />
               <DuplicateOffer candidates={dups.data?.items ?? []} />
+              <CustomerLanguageSelect
+                value={language}
+                onChange={setLanguage}
+                storeLocale={me.stores.find((s) => s.id === storeId)?.locale ?? null}
+                error={fieldError('body.language')}
+              />
             </Stack>
           </Paper>
           <Paper withBorder p="md" radius="md">

@@ -132,6 +132,7 @@ export {
 export { reasonParamsFor } from './reasons';
 
 // Messages.
+export { birthdayBenefitPhrase } from './benefit';
 export { formatCustomerName, type NameOptions, type NameParts } from './names';
 export { checkTone, type ToneFinding, type ToneIssueKind } from './tone';
 export {

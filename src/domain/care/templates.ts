@@ -10,6 +10,7 @@ import {
   type TemplateVariable,
 } from '../../contracts/care';
 import type { Locale } from '../../contracts/common';
+import { birthdayBenefitPhrase } from './benefit';
 import type { IsoDate } from './dates';
 import { holidayLabel } from './holidays';
 import { formatCustomerName, type NameOptions, type NameParts } from './names';
@@ -139,7 +140,10 @@ export type RenderContext = {
   termId?: SolarTermId | null;
   /** A configured season key (spring, summer…) when the season change follows fixed dates. */
   season?: string | null;
-  /** The birthday-month benefit, worded by the loyalty module; used only where the template allows it. */
+  /**
+   * The birthday-month benefit in the message language (`birthdayBenefitPhrase` of her tier's benefit),
+   * for birthday tasks only; used only where the template allows it. Absent: templates needing it are not offered.
+   */
   benefit?: string | null;
   /** What she bought, for after-purchase words. */
   item?: string | null;
@@ -240,7 +244,7 @@ export const SAMPLE_CONTEXTS: Record<Locale, RenderContext> = {
     brand: '可晴',
     date: '2027-09-15',
     tier: '黄金会员',
-    benefit: '一份生日小礼',
+    benefit: birthdayBenefitPhrase(75, 'zh-CN'),
     item: '羊绒大衣',
   },
   'zh-TW': {
@@ -250,7 +254,7 @@ export const SAMPLE_CONTEXTS: Record<Locale, RenderContext> = {
     brand: '可晴',
     date: '2027-09-15',
     tier: '黃金會員',
-    benefit: '一份生日小禮',
+    benefit: birthdayBenefitPhrase(75, 'zh-TW'),
     item: '羊毛大衣',
   },
   ja: {
@@ -260,7 +264,7 @@ export const SAMPLE_CONTEXTS: Record<Locale, RenderContext> = {
     brand: 'KEQING',
     date: '2027-09-15',
     tier: 'ゴールド会員',
-    benefit: 'ささやかな贈り物',
+    benefit: birthdayBenefitPhrase(75, 'ja'),
     item: 'カシミヤのコート',
   },
   en: {
@@ -270,7 +274,7 @@ export const SAMPLE_CONTEXTS: Record<Locale, RenderContext> = {
     brand: 'Keqing',
     date: '2027-09-15',
     tier: 'Gold member',
-    benefit: 'a small birthday gift',
+    benefit: birthdayBenefitPhrase(75, 'en'),
     item: 'cashmere coat',
   },
 };

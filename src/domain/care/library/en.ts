@@ -28,7 +28,7 @@ export const EN: LibraryEntry[] = [
     category: 'birthday',
     title: 'Birthday (with the birthday-month benefit)',
     allowsBenefit: true,
-    body: 'Happy birthday, {name}! We have set aside {benefit} for you this month, and it would be lovely to celebrate with you in person whenever you are passing by. Have a wonderful year! {guide}, {store}',
+    body: 'Happy birthday, {name}! We have a little birthday treat for you ({benefit}), and it would be lovely to celebrate with you in person whenever you are passing by this month. Have a wonderful year! {guide}, {store}',
   },
   {
     slug: 'call',

@@ -27,7 +27,7 @@ export const JA: LibraryEntry[] = [
     category: 'birthday',
     title: 'お誕生日（お誕生月のご用意あり）',
     allowsBenefit: true,
-    body: '{name}、お誕生日おめでとうございます。お誕生月のお祝いに、ささやかですが{benefit}をご用意しております。お近くにお越しの際は、どうぞお気軽にお立ち寄りください。素敵な一年になりますように。{store} {guide}',
+    body: '{name}、お誕生日おめでとうございます。ささやかですが、お誕生月のお祝いをご用意しております（{benefit}）。お近くにお越しの際は、どうぞお気軽にお立ち寄りください。素敵な一年になりますように。{store} {guide}',
   },
   {
     slug: 'call',

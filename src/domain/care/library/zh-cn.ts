@@ -27,7 +27,7 @@ export const ZH_CN: LibraryEntry[] = [
     category: 'birthday',
     title: '生日祝福（含生日月礼遇）',
     allowsBenefit: true,
-    body: '{name}，今天是属于您的日子，祝您生日快乐、幸福安康！生日这个月来店里坐坐，我们给您准备了{benefit}，想当面为您庆祝一下。—— {guide}',
+    body: '{name}，今天是属于您的日子，祝您生日快乐、幸福安康！我们为您备了一份生日小心意（{benefit}），这个月有空来店里坐坐，想当面为您庆祝一下。—— {guide}',
   },
   {
     slug: 'call',

@@ -27,7 +27,7 @@ export const ZH_TW: LibraryEntry[] = [
     category: 'birthday',
     title: '生日祝福（含生日月禮遇）',
     allowsBenefit: true,
-    body: '{name}，今天是您的生日，祝您生日快樂、幸福滿滿！生日這個月有空來店裡坐坐，我們幫您準備了{benefit}，想當面跟您說聲生日快樂。{guide}',
+    body: '{name}，今天是您的生日，祝您生日快樂、幸福滿滿！我們為您準備了一份生日小心意（{benefit}），這個月有空來店裡坐坐，想當面跟您說聲生日快樂。{guide}',
   },
   {
     slug: 'call',

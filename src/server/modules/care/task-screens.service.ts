@@ -18,7 +18,13 @@ import { CONTACT_OUTCOME_OF } from '../../../contracts/care-tasks';
 import type { ContactKind, HolidayId, MessageCategory, RuleId, SolarTermId } from '../../../contracts/care';
 import type { Locale, Role } from '../../../contracts/common';
 import { getTierBenefits, type TierBenefits } from '../loyalty';
-import { localDateOf, pickTemplates, renderTemplate, type RenderContext } from '../../../domain/care';
+import {
+  birthdayBenefitPhrase,
+  localDateOf,
+  pickTemplates,
+  renderTemplate,
+  type RenderContext,
+} from '../../../domain/care';
 import type { ContactChannel, ContactPurpose } from '../../../domain/contacts';
 import type { Db } from '../../db/client';
 import {
@@ -227,6 +233,14 @@ function tierLabel(tier: TierBenefits | null, locale: Locale): string | null {
   return labels[locale] ?? labels.en ?? tier.key;
 }
 
+/**
+ * The language she is written to in: hers when her file has one, else her store's. Suggestions, `{tier}`,
+ * `{benefit}` and the messages queued from them all use it.
+ */
+export function messageLocaleOf(customerLanguage: string | null | undefined, storeLocale: string): Locale {
+  return (customerLanguage ?? storeLocale) as Locale;
+}
+
 /** The words to say, from the organisation's library in her language (the store's when hers is unknown). */
 async function suggestionsFor(
   db: Db,
@@ -239,6 +253,8 @@ async function suggestionsFor(
     brand: string;
     item: string | null;
     tier: string | null;
+    /** Her tier's birthday-month benefit in words; birthday tasks only. */
+    benefit: string | null;
   },
   locale: Locale,
 ): Promise<SuggestedMessage[]> {
@@ -256,6 +272,7 @@ async function suggestionsFor(
     season: str(params.season),
     item: ctx.item,
     tier: ctx.tier,
+    benefit: ctx.benefit,
   };
   const fits = pickTemplates(library, {
     category: t.category as MessageCategory,
@@ -312,7 +329,8 @@ export async function getTaskDetail(db: Db, p: Principal, id: string): Promise<T
     t.completedBy ? namesOf(db, [t.completedBy]) : Promise.resolve(new Map<string, string>()),
   ]);
   const s = store[0]!;
-  const locale = s.locale as Locale;
+  const locale = messageLocaleOf(c.language, s.locale);
+  const tier = await getTierBenefits(db, a.orgId, c.tier);
   const suggestions = await suggestionsFor(
     db,
     t,
@@ -323,7 +341,8 @@ export async function getTaskDetail(db: Db, p: Principal, id: string): Promise<T
       store: s.name,
       brand: org[0]?.name ?? '',
       item: purchases[0]?.productName ?? null,
-      tier: tierLabel(await getTierBenefits(db, a.orgId, c.tier), locale),
+      tier: tierLabel(tier, locale),
+      benefit: t.category === 'birthday' ? birthdayBenefitPhrase(tier?.birthdayMonthPricePercent, locale) : null,
     },
     locale,
   );

@@ -278,6 +278,98 @@ describe('one task', () => {
     expect(texts.some((text: string) => text.includes('作为我们的黄金会员'))).toBe(true);
   });
 
+  it('suggests in her own language when her file has one, else the store’s; queued messages follow it', async () => {
+    const ja = await customer(t.mainStoreId, { language: 'ja' });
+    const d = (await guide.get(`/api/care/tasks/${(await task({ customerId: ja.id })).id}`)).json();
+    expect(d.suggestions.length).toBeGreaterThan(0);
+    expect(d.suggestions.map((s: { locale: string }) => s.locale)).toEqual(d.suggestions.map(() => 'ja'));
+    expect(d.suggestions.every((s: { templateId: string }) => s.templateId.startsWith('default:ja:birthday:'))).toBe(
+      true,
+    );
+    expect(d.suggestions[0].text).toContain('王様');
+    expect(d.customerFile.language).toBe('ja');
+
+    // Her language is English in a Japanese store.
+    const en = await customer(storeB, { language: 'en', givenName: 'Emily' });
+    const e = (
+      await otherGuide.get(
+        `/api/care/tasks/${(await task({ storeId: storeB, customerId: en.id, assigneeId: otherGuideId, dueOn: todayB })).id}`,
+      )
+    ).json();
+    expect(new Set(e.suggestions.map((s: { locale: string }) => s.locale))).toEqual(new Set(['en']));
+    expect(e.suggestions[0].text).toMatch(/birthday/i);
+
+    // Without one of her own, the store's language.
+    const store = await customer(storeB);
+    const s = (
+      await otherGuide.get(
+        `/api/care/tasks/${(await task({ storeId: storeB, customerId: store.id, assigneeId: otherGuideId, dueOn: todayB })).id}`,
+      )
+    ).json();
+    expect(new Set(s.suggestions.map((x: { locale: string }) => x.locale))).toEqual(new Set(['ja']));
+
+    // A message queued for her (from the task sheet, which sends no locale) is in her language too.
+    const queued = await guide.post('/api/outbox', {
+      customerId: ja.id,
+      channel: 'email',
+      subject: d.suggestions[0].subject ?? 'お誕生日おめでとうございます',
+      body: d.suggestions[0].text,
+    });
+    expect(queued.statusCode, queued.body).toBe(201);
+    expect(queued.json().locale).toBe('ja');
+  });
+
+  it('mentions the birthday-month benefit of a gold customer, in her language; not without a benefit', async () => {
+    const gold = await customer();
+    await t.database.db.update(customers).set({ tier: 'gold' }).where(eq(customers.id, gold.id));
+    const d = (await guide.get(`/api/care/tasks/${(await task({ customerId: gold.id })).id}`)).json();
+    const benefit = d.suggestions.find(
+      (s: { templateId: string }) => s.templateId === 'default:zh-CN:birthday:benefit',
+    );
+    expect(benefit?.text).toContain('（生日月享75折）');
+    expect(benefit?.text).not.toContain('{');
+
+    const goldJa = await customer(t.mainStoreId, { language: 'ja' });
+    await t.database.db.update(customers).set({ tier: 'gold' }).where(eq(customers.id, goldJa.id));
+    const j = (await guide.get(`/api/care/tasks/${(await task({ customerId: goldJa.id })).id}`)).json();
+    expect(
+      j.suggestions.find((s: { templateId: string }) => s.templateId === 'default:ja:birthday:benefit')?.text,
+    ).toContain('（お誕生月は25%オフ）');
+
+    // No tier, or a tier without a birthday-month benefit: the template that needs it is not offered.
+    const none = await customer();
+    const n = (await guide.get(`/api/care/tasks/${(await task({ customerId: none.id })).id}`)).json();
+    expect(n.suggestions.length).toBeGreaterThan(0);
+    expect(n.suggestions.map((s: { templateId: string }) => s.templateId)).not.toContain(
+      'default:zh-CN:birthday:benefit',
+    );
+    expect(n.suggestions.some((s: { text: string }) => s.text.includes('折'))).toBe(false);
+    const plain = await owner.post('/api/loyalty/tiers', {
+      key: 'friend',
+      rank: 9,
+      labels: { 'zh-CN': '朋友', 'zh-TW': '朋友', ja: 'フレンド', en: 'Friend' },
+      qualification: { visits: 1000 },
+      benefits: { birthdayMonthPricePercent: null },
+      isActive: false,
+    });
+    expect(plain.statusCode, plain.body).toBe(201);
+    const friend = await customer();
+    await t.database.db.update(customers).set({ tier: 'friend' }).where(eq(customers.id, friend.id));
+    const f = (await guide.get(`/api/care/tasks/${(await task({ customerId: friend.id })).id}`)).json();
+    expect(f.suggestions.length).toBeGreaterThan(0);
+    expect(f.suggestions.some((s: { templateId: string }) => s.templateId.endsWith(':birthday:benefit'))).toBe(false);
+
+    // Only birthday tasks mention it.
+    const thanks = await task({
+      customerId: gold.id,
+      rule: 'spend_threshold_thanks',
+      category: 'thank_you',
+      params: {},
+    });
+    const th = (await guide.get(`/api/care/tasks/${thanks.id}`)).json();
+    expect(th.suggestions.some((s: { text: string }) => s.text.includes('75折'))).toBe(false);
+  });
+
   it('uses the organisation’s edited template before the default', async () => {
     const lib = (await owner.get('/api/care/templates?category=birthday&locale=zh-CN')).json().items;
     const first = lib[0];

@@ -105,8 +105,15 @@ describe('the customer file in the browser', () => {
     await page.getByLabel('Given name').fill('花子');
     await page.getByLabel('Reading (pinyin / furigana)').fill('やまだ はなこ');
     await page.getByLabel('Mobile phone').fill('+81 90-1234-5678');
+    // Her language for messages: the store's unless she prefers another.
+    expect(await page.getByRole('combobox', { name: 'Language for messages' }).inputValue()).toMatch(
+      /^Store’s language/,
+    );
+    await page.getByRole('combobox', { name: 'Language for messages' }).click();
+    await page.getByRole('option', { name: '日本語' }).click();
     await page.getByRole('button', { name: 'Create her file' }).click();
     await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByText(/^Language for messages:\s*日本語$/).count()).toBe(1);
 
     // Found by initials, traditional characters, katakana and the phone tail.
     for (const [q, name] of [
@@ -143,8 +150,11 @@ describe('the customer file in the browser', () => {
     await page.getByRole('button', { name: 'Add a family member' }).click();
     await page.getByPlaceholder('Name').last().fill('小宝');
     await page.getByPlaceholder('Age').last().fill('6');
+    await page.getByRole('dialog').getByRole('combobox', { name: 'Language for messages' }).click();
+    await page.getByRole('option', { name: '繁體中文' }).click();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByText('米色').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/^Language for messages:\s*繁體中文$/).count()).toBe(1);
     await expect.poll(scoreOf).toBeGreaterThan(before);
 
     // Reveal the phone: shown, and written to the audit log.

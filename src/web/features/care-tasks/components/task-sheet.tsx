@@ -175,12 +175,15 @@ function TaskBody({
             {chosen?.subject != null && (
               <TextInput
                 label={t('careTasks.templates.subject')}
+                lang={chosen.locale}
                 value={subject}
                 onChange={(e) => setSubject(e.currentTarget.value)}
               />
             )}
             <Textarea
               aria-label={t('careTasks.detail.suggested')}
+              // Her language, which may not be the screen's: the right glyphs for Japanese or traditional text.
+              lang={chosen?.locale}
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
               autosize

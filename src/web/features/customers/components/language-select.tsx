@@ -23,7 +23,7 @@ export function CustomerLanguageSelect({
 }) {
   const { t } = useTranslation();
   const storeLabel = storeLocale
-    ? `${t('customers.languageStore')} (${LANGUAGE_NAMES[storeLocale]})`
+    ? t('customers.languageStoreNamed', { language: LANGUAGE_NAMES[storeLocale] })
     : t('customers.languageStore');
   return (
     <Select

@@ -5,6 +5,7 @@
 // after-purchase calls of a week earlier. Needs BENCH_DATABASE_URL; a throw-away database is created
 // and dropped (BENCH_KEEP_DB=1 keeps it for EXPLAIN). BENCH_CARE_CUSTOMERS (default 1,000,000) and
 // BENCH_CARE_QUERIES (200) scale it.
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config';
@@ -15,6 +16,38 @@ import { ensureBootstrapped } from '../src/server/modules/org/bootstrap';
 import { summarize, timeIt } from './stats';
 
 const DAY = '2027-10-01';
+
+/**
+ * CPU seconds used so far by this process and by the database's server processes (when the server runs
+ * on this machine and /proc is readable): a figure that does not depend on what else the machine runs.
+ */
+async function cpuNow(db: Parameters<typeof rows>[0]): Promise<{ node: number; postgres: number | null }> {
+  const u = process.cpuUsage();
+  const node = (u.user + u.system) / 1e6;
+  try {
+    const pids = await rows<{ pid: number }>(
+      db,
+      sql`select pid from pg_stat_activity where datname = current_database()`,
+    );
+    let ticks = 0;
+    for (const { pid } of pids) {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        ticks += Number(f[11]) + Number(f[12]); // utime + stime
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return { node, postgres: ticks / 100 };
+  } catch {
+    return { node, postgres: null };
+  }
+}
+
+const cpuSince = (a: { node: number; postgres: number | null }, b: { node: number; postgres: number | null }) => ({
+  node: Math.round((b.node - a.node) * 10) / 10,
+  postgres: a.postgres === null || b.postgres === null ? null : Math.round((b.postgres - a.postgres) * 10) / 10,
+});
 
 export async function benchCare(): Promise<Record<string, unknown>> {
   const base = process.env.BENCH_DATABASE_URL;
@@ -109,16 +142,22 @@ export async function benchCare(): Promise<Record<string, unknown>> {
     await db.execute(sql`select count(*) from customers where store_id = ${storeId} and gender = 'female'`);
     const countMs = performance.now() - b0;
 
+    // Open the pool's connections first, so that the CPU count sees every server process of the run.
+    await Promise.all(Array.from({ length: 6 }, () => db.execute(sql`select pg_sleep(0.05)`)));
+    const c0 = await cpuNow(db);
     const g0 = performance.now();
     const result = await generateCareTasks(database, { orgId, storeId, date: DAY, source: 'bench' });
     const generateSeconds = (performance.now() - g0) / 1000;
+    const generateCpu = cpuSince(c0, await cpuNow(db));
     await db.execute(sql`analyze care_tasks`);
     await db.execute(sql`analyze care_task_reasons`);
 
     // A second run of the same day: everything is there already.
+    const c1 = await cpuNow(db);
     const r0 = performance.now();
     const again = await generateCareTasks(database, { orgId, storeId, date: DAY, source: 'bench' });
     const rerunSeconds = (performance.now() - r0) / 1000;
+    const rerunCpu = cpuSince(c1, await cpuNow(db));
 
     const [anyTask] = await rows<{ id: string }>(db, sql`select id from care_tasks limit 1`);
     const pk = summarize(
@@ -147,8 +186,13 @@ export async function benchCare(): Promise<Record<string, unknown>> {
       setupSeconds: Math.round(setupSeconds),
       day: DAY,
       generateSeconds: Math.round(generateSeconds * 10) / 10,
+      // Where the generation's time went: the main loop waiting for reads, planning in Node, waiting
+      // for writes (these add up to the run); and how long the reads and writes took themselves.
       phasesMs: result.phases,
+      busyMs: result.busy,
+      cpuSeconds: generateCpu,
       rerunSeconds: Math.round(rerunSeconds * 10) / 10,
+      rerunCpuSeconds: rerunCpu,
       generated: {
         created: result.created,
         tasks: result.tasks,

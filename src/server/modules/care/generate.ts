@@ -86,6 +86,12 @@ export type StoreRunResult = {
   ms: number;
   /** Where the time went (ms): waiting for reads, planning in Node, waiting for writes. */
   phases: { read: number; plan: number; write: number };
+  /**
+   * How long the reads (candidates and their history) and the writes took themselves (ms): they overlap
+   * the planning of the batch in between, so they may add up to more than `ms`. `analyze` is the part
+   * of the writes spent refreshing statistics while a first run fills the tables.
+   */
+  busy: { read: number; write: number; analyze: number };
 };
 
 export type GenerateResult = Omit<StoreRunResult, 'storeId' | 'storeCode' | 'runId' | 'skipped'> & {
@@ -115,6 +121,7 @@ export async function generateCareTasks(database: Database, opts: GenerateOption
     customers: 0,
     ms: 0,
     phases: { read: 0, plan: 0, write: 0 },
+    busy: { read: 0, write: 0, analyze: 0 },
     stores: results,
   };
   for (const r of results) {
@@ -126,6 +133,7 @@ export async function generateCareTasks(database: Database, opts: GenerateOption
     total.customers += r.customers;
     total.ms += r.ms;
     for (const k of ['read', 'plan', 'write'] as const) total.phases[k] += r.phases[k];
+    for (const k of ['read', 'write', 'analyze'] as const) total.busy[k] += r.busy[k];
     for (const id of RULE_IDS) total.byRule[id] += r.byRule[id];
   }
   return total;
@@ -167,6 +175,7 @@ function emptyResult(store: StoreRow, date: IsoDate): StoreRunResult {
     skipped: false,
     ms: 0,
     phases: { read: 0, plan: 0, write: 0 },
+    busy: { read: 0, write: 0, analyze: 0 },
   };
 }
 
@@ -200,9 +209,12 @@ export async function generateForStore(
 
   const ctx = await loadRunContext(db, orgId, store, date, settings);
   const predicate = candidatePredicate(ctx);
+  const busy = result.busy;
   const fetchBatch = async (after: string | null) => {
+    const t0 = performance.now();
     const loaded = await loadCandidateBatch(db, ctx, predicate, after, batchSize);
     const history = await loadBatchDetails(db, ctx, loaded);
+    busy.read += performance.now() - t0;
     return { loaded, history };
   };
 
@@ -255,12 +267,17 @@ export async function generateForStore(
     // A first run of a big store grows care_tasks from nothing: refresh the planner's statistics as it
     // grows (after batches 1, 2, 4, 8, …) so the history reads keep using the per-customer indexes.
     if ((batches & (batches - 1)) === 0 && result.tasks > 1000) {
+      const a0 = performance.now();
       await db.execute(sql`analyze care_tasks`);
       await db.execute(sql`analyze care_task_reasons`);
+      busy.analyze += performance.now() - a0;
+      busy.write += performance.now() - a0;
     }
     lap('write');
+    const w0 = performance.now();
     pendingWrite = handled(
       writePlans(db, ctx, run!.id, plans, staging).then((w) => {
+        busy.write += performance.now() - w0;
         result.created += w.created;
         result.unchanged += w.conflicts;
         result.tasks += w.tasks;
@@ -273,6 +290,7 @@ export async function generateForStore(
   await next.catch(() => undefined);
   lap('write');
   for (const k of Object.keys(ph) as Array<keyof typeof ph>) ph[k] = Math.round(ph[k]);
+  for (const k of Object.keys(busy) as Array<keyof typeof busy>) busy[k] = Math.round(busy[k]);
 
   result.ms = Math.round(performance.now() - started);
   await db

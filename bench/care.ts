@@ -5,7 +5,7 @@
 // after-purchase calls of a week earlier. Needs BENCH_DATABASE_URL; a throw-away database is created
 // and dropped (BENCH_KEEP_DB=1 keeps it for EXPLAIN). BENCH_CARE_CUSTOMERS (default 1,000,000) and
 // BENCH_CARE_QUERIES (200) scale it.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config';
@@ -17,37 +17,57 @@ import { summarize, timeIt } from './stats';
 
 const DAY = '2027-10-01';
 
-/**
- * CPU seconds used so far by this process and by the database's server processes (when the server runs
- * on this machine and /proc is readable): a figure that does not depend on what else the machine runs.
- */
-async function cpuNow(db: Parameters<typeof rows>[0]): Promise<{ node: number; postgres: number | null }> {
-  const u = process.cpuUsage();
-  const node = (u.user + u.system) / 1e6;
+/** utime + stime (clock ticks) of each server process of one database on this machine. */
+function backendTicks(dbName: string): Map<number, number> {
+  const out = new Map<number, number>();
+  let pids: string[];
   try {
-    const pids = await rows<{ pid: number }>(
-      db,
-      sql`select pid from pg_stat_activity where datname = current_database()`,
-    );
-    let ticks = 0;
-    for (const { pid } of pids) {
-      try {
-        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        ticks += Number(f[11]) + Number(f[12]); // utime + stime
-      } catch {
-        // gone meanwhile
-      }
-    }
-    return { node, postgres: ticks / 100 };
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   } catch {
-    return { node, postgres: null };
+    return out;
   }
+  for (const pid of pids) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.startsWith('postgres: ') || !cmd.includes(` ${dbName} `)) continue;
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(Number(pid), Number(f[11]) + Number(f[12]));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return out;
 }
 
-const cpuSince = (a: { node: number; postgres: number | null }, b: { node: number; postgres: number | null }) => ({
-  node: Math.round((b.node - a.node) * 10) / 10,
-  postgres: a.postgres === null || b.postgres === null ? null : Math.round((b.postgres - a.postgres) * 10) / 10,
-});
+/**
+ * CPU seconds of this process and of the database's server processes (sampled every 200 ms, so that
+ * a connection the pool closes meanwhile still counts): figures that do not depend on what else the
+ * machine runs. postgres is null when the server is not on this machine.
+ */
+function cpuMeter(dbName: string) {
+  const u0 = process.cpuUsage();
+  const seen = new Map<number, { first: number; last: number }>();
+  const sample = (initial: boolean) => {
+    for (const [pid, t] of backendTicks(dbName)) {
+      const s = seen.get(pid);
+      if (s) s.last = t;
+      else seen.set(pid, { first: initial ? t : 0, last: t });
+    }
+  };
+  sample(true);
+  const timer = setInterval(() => sample(false), 200);
+  return () => {
+    clearInterval(timer);
+    sample(false);
+    const u = process.cpuUsage(u0);
+    let ticks = 0;
+    for (const s of seen.values()) ticks += s.last - s.first;
+    return {
+      node: Math.round((u.user + u.system) / 1e5) / 10,
+      postgres: seen.size ? Math.round(ticks / 10) / 10 : null,
+    };
+  };
+}
 
 export async function benchCare(): Promise<Record<string, unknown>> {
   const base = process.env.BENCH_DATABASE_URL;
@@ -142,22 +162,20 @@ export async function benchCare(): Promise<Record<string, unknown>> {
     await db.execute(sql`select count(*) from customers where store_id = ${storeId} and gender = 'female'`);
     const countMs = performance.now() - b0;
 
-    // Open the pool's connections first, so that the CPU count sees every server process of the run.
-    await Promise.all(Array.from({ length: 6 }, () => db.execute(sql`select pg_sleep(0.05)`)));
-    const c0 = await cpuNow(db);
+    const c0 = cpuMeter(name);
     const g0 = performance.now();
     const result = await generateCareTasks(database, { orgId, storeId, date: DAY, source: 'bench' });
     const generateSeconds = (performance.now() - g0) / 1000;
-    const generateCpu = cpuSince(c0, await cpuNow(db));
+    const generateCpu = c0();
     await db.execute(sql`analyze care_tasks`);
     await db.execute(sql`analyze care_task_reasons`);
 
     // A second run of the same day: everything is there already.
-    const c1 = await cpuNow(db);
+    const c1 = cpuMeter(name);
     const r0 = performance.now();
     const again = await generateCareTasks(database, { orgId, storeId, date: DAY, source: 'bench' });
     const rerunSeconds = (performance.now() - r0) / 1000;
-    const rerunCpu = cpuSince(c1, await cpuNow(db));
+    const rerunCpu = c1();
 
     const [anyTask] = await rows<{ id: string }>(db, sql`select id from care_tasks limit 1`);
     const pk = summarize(

@@ -1,9 +1,11 @@
 // Generation of care tasks: for each store, for one store-local day, every pre-selected customer goes
 // through planCustomerCare (all rules and guards) and the plans are written a batch at a time.
 //
-// - Idempotent: each reason row carries the occasion key, unique per customer; tasks and reasons are
-//   written with multi-row INSERT … ON CONFLICT DO NOTHING, and a task whose reasons were taken by
+// - Idempotent: each reason row carries the occasion key, unique per customer; a batch's tasks and
+//   reasons are staged (COPY on PostgreSQL, array INSERTs on PGlite) and written with one INSERT …
+//   SELECT per table, the reasons ON CONFLICT DO NOTHING, and a task whose reasons were taken by
 //   another run meanwhile is removed in the same transaction. A second run creates 0.
+//   (docs/decisions/0006: why staging, and the composite foreign keys.)
 // - No back-dating: per rule, activeSince = the later of the day it was switched on and the store's
 //   first run, so a first run or a rule switched on creates nothing for occasions already past.
 // - Several app instances: one run per organisation and store at a time (the scheduler's advisory lock

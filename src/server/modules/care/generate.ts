@@ -535,7 +535,7 @@ export async function writePlans(
   if (!plans.length) return counts;
   const taskRows: StageValue[][] = [];
   const reasonRows: StageValue[][] = [];
-  // Per reason row (same order): its rule, and whether its task is new.
+  // Per reason row (same order): its rule.
   const reasonRule: RuleId[] = [];
   const takeovers: Array<Record<string, unknown>> = [];
   const newTasks = new Set<string>();

@@ -5,6 +5,7 @@
 // after-purchase calls of a week earlier. Needs BENCH_DATABASE_URL; a throw-away database is created
 // and dropped (BENCH_KEEP_DB=1 keeps it for EXPLAIN). BENCH_CARE_CUSTOMERS (default 1,000,000) and
 // BENCH_CARE_QUERIES (200) scale it.
+import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config';
@@ -15,6 +16,58 @@ import { ensureBootstrapped } from '../src/server/modules/org/bootstrap';
 import { summarize, timeIt } from './stats';
 
 const DAY = '2027-10-01';
+
+/** utime + stime (clock ticks) of each server process of one database on this machine. */
+function backendTicks(dbName: string): Map<number, number> {
+  const out = new Map<number, number>();
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.startsWith('postgres: ') || !cmd.includes(` ${dbName} `)) continue;
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(Number(pid), Number(f[11]) + Number(f[12]));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return out;
+}
+
+/**
+ * CPU seconds of this process and of the database's server processes (sampled every 200 ms, so that
+ * a connection the pool closes meanwhile still counts): figures that do not depend on what else the
+ * machine runs. postgres is null when the server is not on this machine.
+ */
+function cpuMeter(dbName: string) {
+  const u0 = process.cpuUsage();
+  const seen = new Map<number, { first: number; last: number }>();
+  const sample = (initial: boolean) => {
+    for (const [pid, t] of backendTicks(dbName)) {
+      const s = seen.get(pid);
+      if (s) s.last = t;
+      else seen.set(pid, { first: initial ? t : 0, last: t });
+    }
+  };
+  sample(true);
+  const timer = setInterval(() => sample(false), 200);
+  return () => {
+    clearInterval(timer);
+    sample(false);
+    const u = process.cpuUsage(u0);
+    let ticks = 0;
+    for (const s of seen.values()) ticks += s.last - s.first;
+    return {
+      node: Math.round((u.user + u.system) / 1e5) / 10,
+      postgres: seen.size ? Math.round(ticks / 10) / 10 : null,
+    };
+  };
+}
 
 export async function benchCare(): Promise<Record<string, unknown>> {
   const base = process.env.BENCH_DATABASE_URL;
@@ -109,16 +162,20 @@ export async function benchCare(): Promise<Record<string, unknown>> {
     await db.execute(sql`select count(*) from customers where store_id = ${storeId} and gender = 'female'`);
     const countMs = performance.now() - b0;
 
+    const c0 = cpuMeter(name);
     const g0 = performance.now();
     const result = await generateCareTasks(database, { orgId, storeId, date: DAY, source: 'bench' });
     const generateSeconds = (performance.now() - g0) / 1000;
+    const generateCpu = c0();
     await db.execute(sql`analyze care_tasks`);
     await db.execute(sql`analyze care_task_reasons`);
 
     // A second run of the same day: everything is there already.
+    const c1 = cpuMeter(name);
     const r0 = performance.now();
     const again = await generateCareTasks(database, { orgId, storeId, date: DAY, source: 'bench' });
     const rerunSeconds = (performance.now() - r0) / 1000;
+    const rerunCpu = c1();
 
     const [anyTask] = await rows<{ id: string }>(db, sql`select id from care_tasks limit 1`);
     const pk = summarize(
@@ -147,8 +204,13 @@ export async function benchCare(): Promise<Record<string, unknown>> {
       setupSeconds: Math.round(setupSeconds),
       day: DAY,
       generateSeconds: Math.round(generateSeconds * 10) / 10,
+      // Where the generation's time went: the main loop waiting for reads, planning in Node, waiting
+      // for writes (these add up to the run); and how long the reads and writes took themselves.
       phasesMs: result.phases,
+      busyMs: result.busy,
+      cpuSeconds: generateCpu,
       rerunSeconds: Math.round(rerunSeconds * 10) / 10,
+      rerunCpuSeconds: rerunCpu,
       generated: {
         created: result.created,
         tasks: result.tasks,

@@ -62,11 +62,12 @@ for (const [name, run] of Object.entries(benches)) {
     const f = figures as {
       customers: number;
       generateSeconds: number;
+      phasesMs: { read: number; plan: number; write: number };
       guideList: { p95: number };
       baseline: { countCustomersMs: number; taskPkLookup: { p95: number } };
     };
     console.log(
-      `care: one day for ${f.customers} customers in ${f.generateSeconds} s (count baseline ${f.baseline.countCustomersMs} ms; ${f.generateSeconds < 60 ? 'meets' : 'MISSES'} the 60 s target); guide list p95 ${f.guideList.p95} ms vs task pk p95 ${f.baseline.taskPkLookup.p95} ms (${f.guideList.p95 < 100 ? 'meets' : 'MISSES'} the 100 ms target)`,
+      `care: one day for ${f.customers} customers in ${f.generateSeconds} s (waiting for reads ${f.phasesMs.read} ms, planning ${f.phasesMs.plan} ms, waiting for writes ${f.phasesMs.write} ms; count baseline ${f.baseline.countCustomersMs} ms; ${f.generateSeconds < 60 ? 'meets' : 'MISSES'} the 60 s target); guide list p95 ${f.guideList.p95} ms vs task pk p95 ${f.baseline.taskPkLookup.p95} ms (${f.guideList.p95 < 100 ? 'meets' : 'MISSES'} the 100 ms target)`,
     );
   }
   if (name === 'clv') {

@@ -9,13 +9,30 @@ import { SOLAR_TERM_LABELS } from './solar-terms';
 
 const INTL_LOCALE: Record<Locale, string> = { 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW', ja: 'ja-JP', en: 'en-GB' };
 
+// A formatter per locale (making one costs far more than formatting: a guide's list of 50 tasks made
+// 50), and the words per date.
+const formatters = new Map<Locale, Intl.DateTimeFormat>();
+const formatted = new Map<string, string>();
+
 function formatStaffDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  }).format(new Date(`${date}T00:00:00Z`));
+  const key = `${locale}|${date}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    let f = formatters.get(locale);
+    if (!f) {
+      f = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+      });
+      formatters.set(locale, f);
+    }
+    text = f.format(new Date(`${date}T00:00:00Z`));
+    if (formatted.size >= 10_000) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 const SEASONS: Record<string, Record<Locale, string>> = {

@@ -38,15 +38,19 @@ export function solarTermInstant(term: SolarTermId, year: number): Date {
   return instant;
 }
 
-const dates = new Map<string, IsoDate>();
+// Per time zone and year, the date of each term (the planner asks for them once per customer).
+const dates = new Map<string, Map<number, Map<SolarTermId, IsoDate>>>();
 
 /** The store-local date of a solar term in a solar year (立春 2026 → 2026-02-04). */
 export function solarTermDate(term: SolarTermId, year: number, timeZone = 'Asia/Shanghai'): IsoDate {
-  const key = `${term}|${year}|${timeZone}`;
-  let date = dates.get(key);
+  let ofZone = dates.get(timeZone);
+  if (!ofZone) dates.set(timeZone, (ofZone = new Map()));
+  let ofYear = ofZone.get(year);
+  if (!ofYear) ofZone.set(year, (ofYear = new Map()));
+  let date = ofYear.get(term);
   if (date === undefined) {
     date = localDateOf(solarTermInstant(term, year), timeZone);
-    dates.set(key, date);
+    ofYear.set(term, date);
   }
   return date;
 }

@@ -1,6 +1,6 @@
 // Organisation → regions → stores → staff accounts. Every table carries org_id.
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -44,7 +44,12 @@ export const stores = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('stores_org_code_uq').on(t.orgId, t.code), index('stores_region_idx').on(t.regionId)],
+  (t) => [
+    uniqueIndex('stores_org_code_uq').on(t.orgId, t.code),
+    index('stores_region_idx').on(t.regionId),
+    // Target of composite foreign keys (store, organisation): a row of a store is of that store's organisation.
+    unique('stores_id_org_uq').on(t.id, t.orgId),
+  ],
 );
 
 export const users = pgTable(

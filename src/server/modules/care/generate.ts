@@ -1,9 +1,11 @@
 // Generation of care tasks: for each store, for one store-local day, every pre-selected customer goes
 // through planCustomerCare (all rules and guards) and the plans are written a batch at a time.
 //
-// - Idempotent: each reason row carries the occasion key, unique per customer; tasks and reasons are
-//   written with multi-row INSERT … ON CONFLICT DO NOTHING, and a task whose reasons were taken by
+// - Idempotent: each reason row carries the occasion key, unique per customer; a batch's tasks and
+//   reasons are staged (COPY on PostgreSQL, array INSERTs on PGlite) and written with one INSERT …
+//   SELECT per table, the reasons ON CONFLICT DO NOTHING, and a task whose reasons were taken by
 //   another run meanwhile is removed in the same transaction. A second run creates 0.
+//   (docs/decisions/0007: why staging, and the composite foreign keys.)
 // - No back-dating: per rule, activeSince = the later of the day it was switched on and the store's
 //   first run, so a first run or a rule switched on creates nothing for occasions already past.
 // - Several app instances: one run per organisation and store at a time (the scheduler's advisory lock
@@ -11,8 +13,10 @@
 //   tasks already there. The unique index stays the final guard.
 // - Restarts: each batch is one transaction; a run cut short leaves whole batches, and a re-run fills
 //   in the rest.
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { RULE_IDS, type AssigneeRole, type RuleId } from '../../../contracts/care';
 import {
   isKeyCustomer,
@@ -56,6 +60,8 @@ export type GenerateOptions = {
   batchSize?: number;
   /** How long to wait for a run of the same store that is in progress elsewhere (ms). */
   lockWaitMs?: number;
+  /** How batches are staged (default: COPY on PostgreSQL, INSERTs on PGlite); tests compare the two. */
+  staging?: StagingMethod;
 };
 
 export type RuleCounts = Record<RuleId, number>;
@@ -82,6 +88,12 @@ export type StoreRunResult = {
   ms: number;
   /** Where the time went (ms): waiting for reads, planning in Node, waiting for writes. */
   phases: { read: number; plan: number; write: number };
+  /**
+   * How long the reads (candidates and their history) and the writes took themselves (ms): they overlap
+   * the planning of the batch in between, so they may add up to more than `ms`. `analyze` is the part
+   * of the writes spent refreshing statistics while a first run fills the tables.
+   */
+  busy: { read: number; write: number; analyze: number };
 };
 
 export type GenerateResult = Omit<StoreRunResult, 'storeId' | 'storeCode' | 'runId' | 'skipped'> & {
@@ -111,6 +123,7 @@ export async function generateCareTasks(database: Database, opts: GenerateOption
     customers: 0,
     ms: 0,
     phases: { read: 0, plan: 0, write: 0 },
+    busy: { read: 0, write: 0, analyze: 0 },
     stores: results,
   };
   for (const r of results) {
@@ -122,6 +135,7 @@ export async function generateCareTasks(database: Database, opts: GenerateOption
     total.customers += r.customers;
     total.ms += r.ms;
     for (const k of ['read', 'plan', 'write'] as const) total.phases[k] += r.phases[k];
+    for (const k of ['read', 'write', 'analyze'] as const) total.busy[k] += r.busy[k];
     for (const id of RULE_IDS) total.byRule[id] += r.byRule[id];
   }
   return total;
@@ -137,7 +151,7 @@ async function generateForStoreLocked(
   const deadline = Date.now() + (opts.lockWaitMs ?? 10 * 60_000);
   for (;;) {
     const r = await withJobLock(database, lockName, () =>
-      generateForStore(database.db, opts.orgId, store, date, opts.source, opts.batchSize ?? 5000),
+      generateForStore(database.db, opts.orgId, store, date, opts.source, opts.batchSize ?? 5000, opts.staging),
     );
     if (r.ran) return r.value;
     if (Date.now() > deadline) {
@@ -163,6 +177,7 @@ function emptyResult(store: StoreRow, date: IsoDate): StoreRunResult {
     skipped: false,
     ms: 0,
     phases: { read: 0, plan: 0, write: 0 },
+    busy: { read: 0, write: 0, analyze: 0 },
   };
 }
 
@@ -185,6 +200,7 @@ export async function generateForStore(
   date: IsoDate,
   source: GenerateSource,
   batchSize = 5000,
+  staging?: StagingMethod,
 ): Promise<StoreRunResult> {
   const started = performance.now();
   const { settings, activity } = await getCareSettings(db, orgId);
@@ -195,9 +211,12 @@ export async function generateForStore(
 
   const ctx = await loadRunContext(db, orgId, store, date, settings);
   const predicate = candidatePredicate(ctx);
+  const busy = result.busy;
   const fetchBatch = async (after: string | null) => {
+    const t0 = performance.now();
     const loaded = await loadCandidateBatch(db, ctx, predicate, after, batchSize);
     const history = await loadBatchDetails(db, ctx, loaded);
+    busy.read += performance.now() - t0;
     return { loaded, history };
   };
 
@@ -249,13 +268,20 @@ export async function generateForStore(
     batches += 1;
     // A first run of a big store grows care_tasks from nothing: refresh the planner's statistics as it
     // grows (after batches 1, 2, 4, 8, …) so the history reads keep using the per-customer indexes.
-    if ((batches & (batches - 1)) === 0 && result.tasks > 1000) {
+    // Past 100,000 tasks the sample's proportions no longer change (the planner scales them by the
+    // table's current size), and each ANALYZE of a big table costs a second.
+    if ((batches & (batches - 1)) === 0 && result.tasks > 1000 && result.tasks <= 100_000) {
+      const a0 = performance.now();
       await db.execute(sql`analyze care_tasks`);
       await db.execute(sql`analyze care_task_reasons`);
+      busy.analyze += performance.now() - a0;
+      busy.write += performance.now() - a0;
     }
     lap('write');
+    const w0 = performance.now();
     pendingWrite = handled(
-      writePlans(db, ctx, run!.id, plans).then((w) => {
+      writePlans(db, ctx, run!.id, plans, staging).then((w) => {
+        busy.write += performance.now() - w0;
         result.created += w.created;
         result.unchanged += w.conflicts;
         result.tasks += w.tasks;
@@ -268,6 +294,7 @@ export async function generateForStore(
   await next.catch(() => undefined);
   lap('write');
   for (const k of Object.keys(ph) as Array<keyof typeof ph>) ph[k] = Math.round(ph[k]);
+  for (const k of Object.keys(busy) as Array<keyof typeof busy>) busy[k] = Math.round(busy[k]);
 
   result.ms = Math.round(performance.now() - started);
   await db
@@ -298,8 +325,24 @@ export function memoisedPlanner(
   maxEntries = 100_000,
 ): (facts: CareFacts, history: CareHistory) => CarePlan {
   const memo = new Map<string, CarePlan>();
+  // The key costs about half a plan: when few customers share their facts (birthdays on file for
+  // nearly all), lookups stop for a while and start again later to see whether it has changed.
+  const WINDOW = 5000;
+  let lookups = 0;
+  let hits = 0;
+  let skip = 0;
   return (facts, history) => {
     if (vip && vip.enabled && isKeyCustomer(vip, facts)) return plan(facts, history);
+    if (skip > 0) {
+      skip -= 1;
+      return plan(facts, history);
+    }
+    if (lookups >= WINDOW) {
+      if (hits * 5 < lookups) skip = 4 * WINDOW;
+      lookups = 0;
+      hits = 0;
+    }
+    lookups += 1;
     const { customerId, ...rest } = facts;
     const key = JSON.stringify([rest, history.contacts, history.openTasks, [...history.handledKeys]]);
     const hit = memo.get(key);
@@ -309,6 +352,7 @@ export function memoisedPlanner(
       memo.set(key, fresh);
       return fresh;
     }
+    hits += 1;
     return {
       tasks: hit.tasks.map((t) => ({ ...t, customerId, reasons: t.reasons.map((o) => ({ ...o, customerId })) })),
       unchanged: hit.unchanged,
@@ -347,6 +391,9 @@ function resolveAssignee(
 
 let lastMs = 0;
 let seq = 0;
+// Random bytes drawn 4 KiB at a time (one call per id was a tenth of the planning time).
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
 
 /**
  * A time-ordered UUID (version 7, RFC 9562): task and reason ids of one run are increasing, so every
@@ -363,7 +410,12 @@ export function uuidv7(): string {
     lastMs += 1;
     seq = 0;
   }
-  const b = randomBytes(16);
+  if (poolAt + 16 > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  const b = Buffer.from(pool.subarray(poolAt, poolAt + 16));
+  poolAt += 16;
   const [ms, counter] = [lastMs, seq];
   b[0] = Math.floor(ms / 2 ** 40) & 0xff;
   b[1] = Math.floor(ms / 2 ** 32) & 0xff;
@@ -384,44 +436,131 @@ type PlanOfCustomer = { customer: LoadedCustomer; plan: CarePlan; history: CareH
 
 type WriteCounts = { created: number; conflicts: number; tasks: number; merged: number; byRule: RuleCounts };
 
+// ---- staging ----------------------------------------------------------------------------------------
+//
+// A batch's new tasks and reasons are staged in temporary tables (dropped at commit), then written with
+// one INSERT … SELECT per table: by COPY on PostgreSQL (text format, no JSON to build or parse), by
+// multi-row INSERTs with one array parameter per column on PGlite (which has no COPY from a client
+// stream). Both end in the same two statements, so both paths write the same rows.
+
+type StageValue = string | boolean | null;
+type StageTable = { name: string; columns: ReadonlyArray<readonly [string, string]> };
+
+const TASK_STAGE: StageTable = {
+  name: 'care_stage_tasks',
+  columns: [
+    ['id', 'uuid'],
+    ['customer_id', 'uuid'],
+    ['owner_rule', 'text'],
+    ['owner_key', 'text'],
+    ['kind', 'text'],
+    ['category', 'text'],
+    ['channels', 'text'],
+    ['assignee_role', 'text'],
+    ['assignee_id', 'uuid'],
+    ['create_on', 'date'],
+    ['due_on', 'date'],
+    ['send_after', 'timestamptz'],
+    ['counts', 'boolean'],
+  ],
+};
+
+const REASON_STAGE: StageTable = {
+  name: 'care_stage_reasons',
+  columns: [
+    ['id', 'uuid'],
+    ['task_id', 'uuid'],
+    ['customer_id', 'uuid'],
+    ['rule_id', 'text'],
+    ['occasion_key', 'text'],
+    ['due_on', 'date'],
+    ['params', 'text'],
+  ],
+};
+
+/** How a batch is staged: COPY (node-postgres) or array INSERTs (PGlite, or forced for tests). */
+export type StagingMethod = 'copy' | 'insert';
+
+function pgClientOf(tx: Db): pg.ClientBase | null {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Client ? client : null;
+}
+
+// COPY text format: tab-separated, \N for null, backslash escapes.
+const copyText = (v: StageValue): string => {
+  if (v === null) return '\\N';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  return /[\\\t\n\r]/.test(v)
+    ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : v;
+};
+
+async function copyInto(client: pg.ClientBase, table: StageTable, rowsOf: StageValue[][]): Promise<void> {
+  const stream = client.query(copyFrom(`copy ${table.name} from stdin`));
+  const chunks: string[] = [];
+  for (const r of rowsOf) chunks.push(`${r.map(copyText).join('\t')}\n`);
+  await new Promise<void>((resolve, reject) => {
+    stream.on('error', reject);
+    stream.on('finish', resolve);
+    stream.end(chunks.join(''));
+  });
+}
+
+async function insertInto(tx: Db, table: StageTable, rowsOf: StageValue[][]): Promise<void> {
+  for (let at = 0; at < rowsOf.length; at += 2000) {
+    const part = rowsOf.slice(at, at + 2000);
+    const cols = table.columns.map(([, type], i) => sql`${sql.param(part.map((r) => r[i]))}::${sql.raw(type)}[]`);
+    await tx.execute(sql`insert into ${sql.raw(table.name)} select * from unnest(${sql.join(cols, sql`, `)})`);
+  }
+}
+
+async function stage(tx: Db, method: StagingMethod | undefined, table: StageTable, rowsOf: StageValue[][]) {
+  const cols = sql.raw(table.columns.map(([n, t]) => `${n} ${t}`).join(', '));
+  await tx.execute(sql`create temp table ${sql.raw(table.name)} (${cols}) on commit drop`);
+  if (!rowsOf.length) return;
+  const client = method === 'insert' ? null : pgClientOf(tx);
+  if (client) await copyInto(client, table, rowsOf);
+  else await insertInto(tx, table, rowsOf);
+}
+
 /** Writes one batch of plans in one transaction: new tasks, their reasons, reasons merged into open tasks. */
 export async function writePlans(
   db: Db,
   ctx: RunContext,
   runId: string,
   plans: PlanOfCustomer[],
+  staging?: StagingMethod,
 ): Promise<WriteCounts> {
   const counts: WriteCounts = { created: 0, conflicts: 0, tasks: 0, merged: 0, byRule: zeroRuleCounts() };
   if (!plans.length) return counts;
-  const taskRows: Array<Record<string, unknown>> = [];
-  const reasonRows: Array<Record<string, unknown>> = [];
+  const taskRows: StageValue[][] = [];
+  const reasonRows: StageValue[][] = [];
+  // Per reason row (same order): its rule.
+  const reasonRule: RuleId[] = [];
   const takeovers: Array<Record<string, unknown>> = [];
-  const newTaskKeys = new Map<string, string[]>();
+  const newTasks = new Set<string>();
 
   for (const { customer, plan, history } of plans) {
     for (const t of plan.tasks) {
       const assigneeId = resolveAssignee(t.assignee, t, customer, ctx);
       const taskId = t.mergeIntoTaskId ?? uuidv7();
       if (!t.mergeIntoTaskId) {
-        taskRows.push({
-          id: taskId,
-          customer_id: t.customerId,
-          owner_rule: t.ownerRule,
-          owner_key: t.ownerKey,
-          kind: t.kind,
-          category: t.category,
-          channels: pgTextArray(t.channels),
-          assignee_role: t.assignee,
-          assignee_id: assigneeId,
-          create_on: t.createOn,
-          due_on: t.dueOn,
-          send_after: t.sendAfter,
-          counts: t.countsTowardBudget,
-        });
-        newTaskKeys.set(
+        taskRows.push([
           taskId,
-          t.reasons.map((o) => o.key),
-        );
+          t.customerId,
+          t.ownerRule,
+          t.ownerKey,
+          t.kind,
+          t.category,
+          pgTextArray(t.channels),
+          t.assignee,
+          assigneeId,
+          t.createOn,
+          t.dueOn,
+          t.sendAfter,
+          t.countsTowardBudget,
+        ]);
+        newTasks.add(taskId);
       } else {
         const open = history.openTasks.find((o) => o.taskId === t.mergeIntoTaskId);
         const ownerRank = Math.min(...(open?.ruleIds ?? []).map(rulePrecedence));
@@ -439,15 +578,16 @@ export async function writePlans(
         }
       }
       for (const o of t.reasons) {
-        reasonRows.push({
-          id: uuidv7(),
-          task_id: taskId,
-          customer_id: o.customerId,
-          rule_id: o.ruleId,
-          occasion_key: o.key,
-          due_on: o.dueOn,
-          params: { reasonKey: o.reasonKey, ...o.reasonParams },
-        });
+        reasonRows.push([
+          uuidv7(),
+          taskId,
+          o.customerId,
+          o.ruleId,
+          o.key,
+          o.dueOn,
+          JSON.stringify({ reasonKey: o.reasonKey, ...o.reasonParams }),
+        ]);
+        reasonRule.push(o.ruleId);
       }
     }
   }
@@ -456,19 +596,22 @@ export async function writePlans(
     const tx = txRaw as unknown as Db;
     // Open tasks that take reasons in must still be open (a guide may have completed one meanwhile):
     // locked, so they stay open until this batch is written.
-    const targets = [...new Set(reasonRows.map((r) => r.task_id as string).filter((id) => !newTaskKeys.has(id)))];
+    let rowsToWrite = reasonRows;
+    let rulesToWrite = reasonRule;
+    const targets = [...new Set(reasonRows.map((r) => r[1] as string).filter((id) => !newTasks.has(id)))];
     if (targets.length) {
       const open = await rows<{ id: string }>(
         tx,
         sql`select id from care_tasks where id = any(${uuidArray(targets)}) and status = 'open' for update`,
       );
       const stillOpen = new Set(open.map((o) => o.id));
-      const closed = new Set(targets.filter((id) => !stillOpen.has(id)));
-      if (closed.size) {
-        for (let i = reasonRows.length - 1; i >= 0; i -= 1)
-          if (closed.has(reasonRows[i]!.task_id as string)) reasonRows.splice(i, 1);
-      }
+      const keep = reasonRows.map((r) => newTasks.has(r[1] as string) || stillOpen.has(r[1] as string));
+      rowsToWrite = reasonRows.filter((_, i) => keep[i]);
+      rulesToWrite = reasonRule.filter((_, i) => keep[i]);
     }
+    if (!rowsToWrite.length) return;
+    await stage(tx, staging, TASK_STAGE, taskRows);
+    await stage(tx, staging, REASON_STAGE, rowsToWrite);
     if (taskRows.length) {
       await tx.execute(sql`
         insert into care_tasks (id, org_id, store_id, customer_id, owner_rule, owner_key, kind, category, channels,
@@ -477,40 +620,40 @@ export async function writePlans(
         select x.id, ${ctx.orgId}, ${ctx.store.id}, x.customer_id, x.owner_rule, x.owner_key, x.kind, x.category,
                x.channels::text[], x.assignee_role, x.assignee_id, x.create_on, x.due_on, x.due_on, x.send_after,
                x.counts, ${runId}
-        from jsonb_to_recordset(${JSON.stringify(taskRows)}::jsonb) as x(
-          id uuid, customer_id uuid, owner_rule text, owner_key text, kind text, category text, channels text,
-          assignee_role text, assignee_id uuid, create_on date, due_on date, send_after timestamptz, counts boolean)`);
+        from care_stage_tasks x`);
     }
-    if (!reasonRows.length) return;
-    const inserted = (await tx.execute(sql`
-      insert into care_task_reasons (id, org_id, task_id, customer_id, rule_id, occasion_key, due_on, params)
-      select x.id, ${ctx.orgId}, x.task_id, x.customer_id, x.rule_id, x.occasion_key, x.due_on, x.params
-      from jsonb_to_recordset(${JSON.stringify(reasonRows)}::jsonb) as x(
-        id uuid, task_id uuid, customer_id uuid, rule_id text, occasion_key text, due_on date, params jsonb)
-      on conflict (org_id, customer_id, occasion_key) do nothing
-      returning task_id, rule_id, occasion_key`)) as unknown as {
-      rows: Array<{ task_id: string; rule_id: RuleId; occasion_key: string }>;
-    };
-    const got = new Map<string, Set<string>>();
-    for (const r of inserted.rows) got.set(r.task_id, (got.get(r.task_id) ?? new Set()).add(r.occasion_key));
+    // The reasons that did not go in (another run wrote the same occasion meanwhile): usually none.
+    const lost = await rows<{ id: string; task_id: string }>(
+      tx,
+      sql`with ins as (
+            insert into care_task_reasons (id, org_id, task_id, customer_id, rule_id, occasion_key, due_on, params)
+            select x.id, ${ctx.orgId}, x.task_id, x.customer_id, x.rule_id, x.occasion_key, x.due_on, x.params::jsonb
+            from care_stage_reasons x
+            on conflict (org_id, customer_id, occasion_key) do nothing
+            returning id)
+          select x.id, x.task_id from care_stage_reasons x where not exists (select 1 from ins where ins.id = x.id)`,
+    );
+    const lostIds = new Set(lost.map((l) => l.id));
 
     // A new task that lost any of its reasons to a concurrent run is withdrawn whole (its reasons go
     // with it); the next run merges what is left into the task that won.
-    const withdrawn = [...newTaskKeys.entries()]
-      .filter(([id, keys]) => keys.some((k) => !got.get(id)?.has(k)))
-      .map(([id]) => id);
+    const withdrawn = [...new Set(lost.map((l) => l.task_id).filter((id) => newTasks.has(id)))];
     if (withdrawn.length) {
-      await tx.execute(sql`delete from care_tasks where id = any(${`{${withdrawn.join(',')}}`}::uuid[])`);
+      await tx.execute(sql`delete from care_tasks where id = any(${uuidArray(withdrawn)})`);
     }
     const gone = new Set(withdrawn);
-    for (const r of inserted.rows) {
-      if (gone.has(r.task_id)) continue;
+    const got = new Set<string>();
+    rowsToWrite.forEach((r, i) => {
+      const taskId = r[1] as string;
+      if (lostIds.has(r[0] as string)) return;
+      got.add(taskId);
+      if (gone.has(taskId)) return;
       counts.created += 1;
-      counts.byRule[r.rule_id] += 1;
-      if (!newTaskKeys.has(r.task_id)) counts.merged += 1;
-    }
-    counts.conflicts = reasonRows.length - counts.created;
-    counts.tasks = newTaskKeys.size - withdrawn.length;
+      counts.byRule[rulesToWrite[i]!] += 1;
+      if (!newTasks.has(taskId)) counts.merged += 1;
+    });
+    counts.conflicts = rowsToWrite.length - counts.created;
+    counts.tasks = newTasks.size - withdrawn.length;
 
     const merged = takeovers.filter((t) => got.has(t.id as string));
     if (merged.length) {

@@ -9,6 +9,7 @@ export {
   type GenerateResult,
   type GenerateSource,
   type RuleCounts,
+  type StagingMethod,
   type StoreRunResult,
 } from './generate';
 export {

@@ -1,0 +1,130 @@
+// Generation stages each batch by COPY on PostgreSQL and by array INSERTs on PGlite: both staging
+// paths write the same tasks and reasons, in small batches as in one, and a second run of the day
+// creates nothing. (On PGlite both runs take the INSERT path; on PostgreSQL one of them is COPY.)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../src/server/db/client';
+import { generateCareTasks, type StagingMethod } from '../../src/server/modules/care';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { makeCustomer, makeStore, makeUser, markFirstRun, type TestStore } from '../helpers/care';
+
+let t: TestApp;
+const db = () => t.database.db;
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const DAY = '2027-09-15'; // Mid-Autumn: a greeting for everyone, and lunar 8/15 birthdays
+
+/** A store with the same staff and customers as every other one made by this function. */
+async function shop() {
+  const store = await makeStore(db(), t.orgId);
+  const guide = await makeUser(db(), t.orgId, { name: '林导购', storeIds: [store.id] });
+  const manager = await makeUser(db(), t.orgId, { name: '王店长', role: 'store_manager', storeIds: [store.id] });
+  await markFirstRun(db(), store, '2027-01-01');
+  const customers: string[] = [];
+  const add = async (o: Parameters<typeof makeCustomer>[2]) =>
+    customers.push((await makeCustomer(db(), store, { ownerId: guide.id, ...o })).id);
+  await add({ lunar: { month: 8, day: 15 } }); // birthday + holiday: one task, two reasons
+  await add({ birthday: '1990-09-15' });
+  await add({ gender: 'male', children: true });
+  await add({ ownerId: null }); // no guide: the store manager
+  await add({ consents: [{ channel: 'phone', granted: false }] });
+  await add({ doNotContact: true });
+  await add({ email: false, consents: [{ channel: 'email', granted: true }] });
+  for (let i = 0; i < 30; i += 1) await add({ birthday: `1980-09-${String(10 + (i % 10)).padStart(2, '0')}` });
+  return { store, guide, manager, customers };
+}
+
+type Shop = Awaited<ReturnType<typeof shop>>;
+
+/** Everything written for a store, with its ids replaced by positions (customer, staff). */
+async function written(s: Shop) {
+  const who = (id: string | null) =>
+    id === s.guide.id ? 'guide' : id === s.manager.id ? 'manager' : id === null ? null : 'other';
+  const tasks = await rows<
+    Record<string, unknown> & { id: string; customer_id: string; assignee_id: string | null; owner_key: string }
+  >(
+    db(),
+    sql`select t.id, t.customer_id, t.owner_rule, t.owner_key, t.kind, t.category, t.channels, t.assignee_role,
+               t.assignee_id, t.status, t.create_on::text as create_on, t.due_on::text as due_on,
+               t.original_due_on::text as original_due_on, t.send_after, t.counts_toward_budget, t.version
+        from care_tasks t where t.store_id = ${s.store.id}`,
+  );
+  const reasons = await rows<{ task_id: string; customer_id: string; rule_id: string; occasion_key: string }>(
+    db(),
+    sql`select r.task_id, r.customer_id, r.rule_id, r.occasion_key, r.due_on::text as due_on, r.params, r.org_id
+        from care_task_reasons r join care_tasks t on t.id = r.task_id where t.store_id = ${s.store.id}`,
+  );
+  return tasks
+    .map(({ id, customer_id, assignee_id, ...rest }) => ({
+      customer: s.customers.indexOf(customer_id),
+      assignee: who(assignee_id),
+      ...rest,
+      send_after: rest.send_after ? new Date(rest.send_after as string).toISOString() : null,
+      reasons: reasons
+        .filter((r) => r.task_id === id)
+        .map(({ task_id: _t, customer_id: c, ...r }) => ({ ...r, sameCustomer: c === customer_id }))
+        .sort((a, b) => a.occasion_key.localeCompare(b.occasion_key)),
+    }))
+    .sort((a, b) => a.customer - b.customer || String(a.owner_key).localeCompare(String(b.owner_key)));
+}
+
+const generate = (store: TestStore, staging: StagingMethod, batchSize = 5000) =>
+  generateCareTasks(t.database, { orgId: t.orgId, storeId: store.id, date: DAY, source: 'api', staging, batchSize });
+
+describe('staging paths', () => {
+  it('COPY and INSERT staging write the same tasks and reasons; a second run creates nothing', async () => {
+    const a = await shop();
+    const b = await shop();
+    const c = await shop();
+    const ra = await generate(a.store, 'insert');
+    const rb = await generate(b.store, 'copy');
+    const rc = await generate(c.store, 'copy', 7); // several batches, some with nothing to write
+    for (const r of [rb, rc]) {
+      expect(r).toMatchObject({ created: ra.created, tasks: ra.tasks, suppressed: ra.suppressed, byRule: ra.byRule });
+    }
+    expect(ra.created).toBeGreaterThan(ra.tasks); // some tasks carry two reasons
+    expect(ra.suppressed).toBeGreaterThan(0);
+
+    const wa = await written(a);
+    expect(wa).toHaveLength(ra.tasks);
+    expect(wa.flatMap((x) => x.reasons)).toHaveLength(ra.created);
+    expect(wa.every((x) => x.reasons.every((r) => r.sameCustomer))).toBe(true);
+    expect(wa.find((x) => x.customer === 3)?.assignee).toBe('manager');
+    expect(await written(b)).toEqual(wa);
+    expect(await written(c)).toEqual(wa);
+
+    for (const [s, staging] of [
+      [a, 'copy'],
+      [b, 'insert'],
+      [c, 'copy'],
+    ] as const) {
+      const again = await generate(s.store, staging);
+      expect(again).toMatchObject({ created: 0, tasks: 0, unchanged: ra.created });
+      expect(await written(s)).toEqual(wa);
+    }
+  });
+
+  it('a reason must belong to its task’s customer and organisation (one composite foreign key)', async () => {
+    const a = await shop();
+    await generate(a.store, 'copy');
+    const [task] = await rows<{ id: string; customer_id: string }>(
+      db(),
+      sql`select id, customer_id from care_tasks where store_id = ${a.store.id} limit 1`,
+    );
+    const other = a.customers.find((id) => id !== task!.customer_id)!;
+    await expect(
+      db().execute(sql`insert into care_task_reasons (org_id, task_id, customer_id, rule_id, occasion_key, due_on)
+                       values (${t.orgId}, ${task!.id}, ${other}, 'holiday', 'test:mismatch', ${DAY})`),
+    ).rejects.toThrow();
+    await expect(
+      db().execute(sql`insert into care_tasks (org_id, store_id, customer_id, owner_rule, owner_key, kind, category,
+                                               assignee_role, create_on, due_on, original_due_on)
+                       values (gen_random_uuid(), ${a.store.id}, ${task!.customer_id}, 'holiday', 'x', 'call', 'holiday',
+                               'owner_guide', ${DAY}, ${DAY}, ${DAY})`),
+    ).rejects.toThrow();
+  });
+});

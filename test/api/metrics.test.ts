@@ -186,6 +186,12 @@ describe('customer metrics and classes', () => {
     const before = await metricsRows();
     await refreshCustomerMetrics(t.database.db, t.orgId, Object.values(ids));
     expect((await metricsRows()).map(strip)).toEqual(before.map(strip));
+    // So does the bulk refresh an import runs (over temporary tables), twice in one transaction.
+    await t.database.db.transaction(async (tx) => {
+      await refreshCustomerMetrics(tx, t.orgId, Object.values(ids), { bulkFrom: 1 });
+      await refreshCustomerMetrics(tx, t.orgId, Object.values(ids), { bulkFrom: 1 });
+    });
+    expect((await metricsRows()).map(strip)).toEqual(before.map(strip));
   });
 
   it('running the recompute twice gives the same rows; the nightly job runs once a day', async () => {

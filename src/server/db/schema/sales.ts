@@ -123,7 +123,13 @@ export const receiptLines = pgTable(
     paidAmount: money('paid_amount').notNull(),
     originalLineId: uuid('original_line_id'),
   },
-  (t) => [index('receipt_lines_receipt_idx').on(t.receiptId), index('receipt_lines_original_idx').on(t.originalLineId)],
+  (t) => [
+    index('receipt_lines_receipt_idx').on(t.receiptId),
+    // Only return lines point at an original: a sale line (nearly all of them) adds no entry.
+    index('receipt_lines_original_idx')
+      .on(t.originalLineId)
+      .where(sql`${t.originalLineId} is not null`),
+  ],
 );
 
 // A retried POS request with the same Idempotency-Key gets the first answer and creates nothing.

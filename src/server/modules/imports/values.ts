@@ -2,7 +2,7 @@
 // characters folded (NFKC), dates in the local formats people type, Excel serial numbers, yes/no in four
 // languages, lunar birthdays written 08-15 or 闰04-10, and full names split into family and given name.
 import { LOCALES, type Locale } from '../../../contracts/common';
-import { splitChineseName } from '../../../domain/search-keys';
+import { nfkc, splitChineseName } from '../../../domain/search-keys';
 import { isValidLunarDate } from '../../../domain/lunar';
 
 export type Cell = string | number | boolean | Date | null;
@@ -25,10 +25,8 @@ export function cellText(cell: Cell): string {
   if (typeof cell === 'number') return Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
   // A leading apostrophe is Excel's "keep this as text" marker (and our CSV export's formula guard).
-  return cell
-    .normalize('NFKC')
-    .replace(/^'(?=[+\-=@\d])/, '')
-    .trim();
+  const s = nfkc(cell);
+  return (s.charCodeAt(0) === 0x27 ? s.replace(/^'(?=[+\-=@\d])/, '') : s).trim();
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

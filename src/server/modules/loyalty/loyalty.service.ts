@@ -210,11 +210,20 @@ async function earnForReceipts(db: Db, orgId: string, receiptIds: string[], sett
       },
     ];
   });
-  for (let i = 0; i < values.length; i += 2000)
-    await db
-      .insert(pointsLedger)
-      .values(values.slice(i, i + 2000))
-      .onConflictDoNothing();
+  // One array parameter per column (an import earns on 100,000 receipts: a multi-row VALUES of that
+  // many parameters costs more to build and bind than the insert itself).
+  for (let i = 0; i < values.length; i += 10_000) {
+    const chunk = values.slice(i, i + 10_000);
+    const col = <T>(f: (v: (typeof values)[number]) => T) => sql.param(chunk.map(f));
+    await db.execute(sql`
+      insert into points_ledger (org_id, customer_id, store_id, kind, points, receipt_id, expires_at, details)
+      select ${orgId}::uuid, u.customer_id, u.store_id, 'earn', u.points, u.receipt_id, u.expires_at, u.details
+      from unnest(${col((v) => v.customerId)}::uuid[], ${col((v) => v.storeId)}::uuid[], ${col((v) => v.points)}::bigint[],
+                  ${col((v) => v.receiptId)}::uuid[], ${col((v) => v.expiresAt?.toISOString() ?? null)}::timestamptz[],
+                  ${col((v) => JSON.stringify(v.details))}::jsonb[])
+        as u(customer_id, store_id, points, receipt_id, expires_at, details)
+      on conflict do nothing`);
+  }
   return values.length;
 }
 

@@ -104,13 +104,14 @@ export async function refreshCustomerMetrics(
   tx: Db,
   orgId: string,
   customerIds: string[],
-  options: { asOf?: string } = {},
+  options: { asOf?: string; bulkFrom?: number } = {},
 ): Promise<void> {
   const ids = [...new Set(customerIds)];
   if (!ids.length) return;
   const { settings } = await getClassSettings(tx, orgId);
   const scope: Scope = { orgId, asOf: options.asOf ?? null, ids };
   const manyCats = await hasManyCategories(tx, orgId);
+  if (ids.length >= (options.bulkFrom ?? BULK_REFRESH_FROM)) return refreshInTempTables(tx, scope, settings, manyCats);
   const base = sql`_m_cust as (${custSql(scope)}), _m_catidx as (${catIdxSql(orgId)}), _m_cd as (${cdSql(scope)}),
     _m_agg as (${aggSql(settings)})`;
   const models = await okModels(tx, orgId);
@@ -129,6 +130,43 @@ export async function refreshCustomerMetrics(
       _m_spend as (${spendSql}),
       _m_g as (${gSql(terms)})
     ${upsertSql(finalSelectSql(orgId, settings))}`);
+}
+
+/**
+ * From this many customers (an import) the refresh runs over analysed temporary tables, as the full
+ * recompute does, instead of CTEs: the planner has no row counts for a CTE and, guessing one row per
+ * relation, joins thousands of customers by nested loops (minutes for 60,000 customers).
+ */
+export const BULK_REFRESH_FROM = 500;
+
+async function refreshInTempTables(tx: Db, scope: Scope, settings: ClassSettings, manyCats: boolean): Promise<void> {
+  const orgId = scope.orgId;
+  const made: string[] = [];
+  const temp = async (name: string, body: ReturnType<typeof sql>) => {
+    await tx.execute(sql`create temporary table ${sql.raw(name)} on commit drop as ${body}`);
+    await tx.execute(sql.raw(`analyze ${name}`));
+    made.push(name);
+  };
+  await temp('_m_cust', custSql(scope));
+  await tx.execute(sql`create index on _m_cust (customer_id)`);
+  await temp('_m_catidx', catIdxSql(orgId));
+  await temp('_m_cd', cdSql(scope));
+  await temp('_m_agg', aggSql(settings));
+  const models = await okModels(tx, orgId);
+  const keys = models.size
+    ? (await rows<{ currency: string; x: number; t: number }>(tx, gKeysSql)).map((k) => ({
+        currency: k.currency,
+        x: num(k.x),
+        t: num(k.t),
+      }))
+    : [];
+  await temp('_m_cats', manyCats ? catsSql(scope) : catsFromBitsSql);
+  await temp('_m_caps', storedCapsSql(orgId));
+  await temp('_m_spend', spendSql);
+  await temp('_m_g', gSql(gTerms(keys, models)));
+  await tx.execute(upsertSql(finalSelectSql(orgId, settings)));
+  // Dropped now, not at commit: the same transaction may refresh again (or recompute).
+  await tx.execute(sql.raw(`drop table ${made.join(', ')}`));
 }
 
 export type ModelSummary = {

@@ -278,7 +278,8 @@ async function run(
     select a.receipt_no, gen_random_uuid() as id, f.line as first_line, f.occurred_at, f.member_no, f.phone, f.phone_e164,
            f.customer_name, f.payment_method, f.is_return, a.n, a.bad, a.days, a.customers, a.kinds, a.bad_categories,
            a.total_list, a.total_discount, a.total_paid, a.signed_total,
-           null::uuid as customer_id, null::text as status, null::text as field, null::text as message
+           -- customers by member number here (one pass, not an UPDATE of every group); then by phone below
+           c.id as customer_id, null::text as status, null::text as field, null::text as message
     from (
       -- min <> max rather than count(distinct …): one hash aggregate, no sort per receipt
       select s.receipt_no, min(s.line) filter (where s.ok) as first_line,
@@ -292,7 +293,8 @@ async function run(
              sum(case when s.is_return then -s.paid else s.paid end) as signed_total
       from purchase_stage s left join product_categories c on c.org_id = ${org} and c.key = s.category
       group by s.receipt_no) a
-    join purchase_stage f on f.line = a.first_line`);
+    join purchase_stage f on f.line = a.first_line
+    left join customers c on c.org_id = ${org} and c.member_no = f.member_no`);
   await tx.execute(sql`create unique index on purchase_groups (receipt_no)`);
   timing('groups');
   const categoryList = [...categories.keys()].join(', ');
@@ -308,13 +310,12 @@ async function run(
     where bad > 0 or days or customers or kinds or bad_categories > 0`);
   next();
 
-  // Customers: by member number, then phone (E.164).
+  // Customers: by member number (matched above; again after creating the unknown ones), then phone (E.164).
   const matchMembers = () =>
     tx.execute(sql`
       update purchase_groups g set customer_id = c.id from customers c
       where g.status is null and g.customer_id is null and g.member_no is not null
         and c.org_id = ${org} and c.member_no = g.member_no`);
-  await matchMembers();
   await tx.execute(sql`
     update purchase_groups g set customer_id = p.customer_id
     from (select distinct on (e164) e164, customer_id from customer_phones where org_id = ${org}
@@ -396,7 +397,8 @@ async function run(
       left join products p on p.org_id = ${org} and p.style_no = s.style_no
       left join product_categories c on c.org_id = ${org} and c.key = s.category
     where g.status is null and not g.is_return and s.ok`);
-  await tx.execute(sql`update purchase_groups set status = 'created' where status is null and not is_return`);
+  // The sales still without a status are now written: "created" (status null) from here on, rather than
+  // an UPDATE of every group.
   next();
   timing('sales written');
 
@@ -476,21 +478,22 @@ async function run(
   next();
 
   // Aggregates of the customers touched, then the other modules' derived state, once.
-  const touched: SQL = sql`select customer_id from purchase_groups where status = 'created' and customer_id is not null`;
+  const created = sql`(status is null or status = 'created')`;
+  const touched: SQL = sql`select customer_id from purchase_groups where ${created} and customer_id is not null`;
   await refreshStatsForQuery(tx, touched);
   timing('aggregates');
   const [counts] = await sqlRows<{ created: number; unchanged: number; lines: number }>(
     tx,
-    sql`select count(*) filter (where status = 'created')::int as created, count(*) filter (where status = 'unchanged')::int as unchanged,
-               coalesce(sum(n) filter (where status = 'created'), 0)::int as lines
+    sql`select count(*) filter (where ${created})::int as created, count(*) filter (where status = 'unchanged')::int as unchanged,
+               coalesce(sum(n) filter (where ${created}), 0)::int as lines
         from purchase_groups`,
   );
   if (counts!.created) {
     const ids = await sqlRows<{ id: string | null; customer_id: string | null }>(
       tx,
-      sql`select id, null::uuid as customer_id from purchase_groups where status = 'created'
+      sql`select id, null::uuid as customer_id from purchase_groups where ${created}
           union all select null, customer_id from (select distinct customer_id from purchase_groups
-            where status = 'created' and customer_id is not null) c`,
+            where ${created} and customer_id is not null) c`,
     );
     await afterReceipts(tx, {
       orgId: org,

@@ -29,13 +29,15 @@ export type LineRow = {
 };
 
 /** 1,299.00 / ¥1299 / NT$1,299 / １２９９ → 1299; null when it is not a number. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 export function parseAmount(cell: Cell): number | null {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
-  const s = cellText(cell)
-    .normalize('NFKC')
-    .replace(/[,\s¥￥$€円元]|NT|HK|RMB/giu, '');
+  const text = cellText(cell); // NFKC-folded and trimmed
+  if (PLAIN_NUMBER.test(text)) return Number(text); // the common case: nothing to strip
+  const s = text.replace(/[,\s¥￥$€円元]|NT|HK|RMB/giu, '');
   if (s === '') return null;
-  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : null;
+  return PLAIN_NUMBER.test(s) ? Number(s) : null;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -70,6 +72,42 @@ export function zonedToUtc(date: string, time: string, timeZone: string): string
   return result;
 }
 
+type When = { day: string; occurredAt: string } | { error: string };
+// A file holds a few hundred distinct date cells for a million rows: each is parsed (and put in the
+// store's zone) once. Keyed by zone and text; Date cells (Excel) are not cached.
+const whenCache = new Map<string, When>();
+
+function parseWhen(rawDate: Cell, timeZone: string): When {
+  const dateText = rawDate instanceof Date ? rawDate.toISOString().slice(0, 10) : cellText(rawDate);
+  const key = rawDate instanceof Date ? null : `${timeZone}|${typeof rawDate === 'number' ? 'n' : 's'}|${dateText}`;
+  const hit = key === null ? undefined : whenCache.get(key);
+  if (hit) return hit;
+  const [dPart = '', tPart] = dateText.split(/[ T]+/);
+  const d = parseDate(typeof rawDate === 'number' ? rawDate : dPart);
+  let when: When;
+  if (!d.ok) when = { error: d.message };
+  else if (!d.value) when = { error: 'The date is missing' };
+  else {
+    const time = tPart && /^\d{1,2}:\d{2}(:\d{2})?$/.test(tPart) ? tPart.padStart(5, '0').padEnd(8, ':00') : '12:00:00';
+    when = { day: d.value, occurredAt: zonedToUtc(d.value, time.length === 5 ? `${time}:00` : time, timeZone) };
+  }
+  if (key !== null) {
+    if (whenCache.size > 100_000) whenCache.clear();
+    whenCache.set(key, when);
+  }
+  return when;
+}
+
+function cellOf(cells: Cell[], map: Partial<Record<PurchaseField, number>>, f: PurchaseField): Cell {
+  const i = map[f];
+  return i === undefined ? null : (cells[i] ?? null);
+}
+
+/** cellText is already NFKC-folded and trimmed (folding again changes nothing). */
+function textOf(cells: Cell[], map: Partial<Record<PurchaseField, number>>, f: PurchaseField): string | null {
+  return cellText(cellOf(cells, map, f)) || null;
+}
+
 export function parseLine(
   line: number,
   cells: Cell[],
@@ -78,44 +116,43 @@ export function parseLine(
   ctx: { currency: string; timeZone: string },
 ): { row: LineRow | null; errors: Rejected[] } {
   const errors: Rejected[] = [];
-  const get = (f: PurchaseField): Cell => (map[f] === undefined ? null : (cells[map[f]!] ?? null));
-  const text = (f: PurchaseField) => cellText(get(f)).normalize('NFKC').trim() || null;
-  const receiptNo = text('receiptNo');
+  // Plain functions over the row (cellOf, textOf), not closures made per row: a million rows.
+  const receiptNo = textOf(cells, map, 'receiptNo');
   if (!receiptNo) errors.push({ line, field: 'receipt_no', message: 'The receipt number is missing' });
-  const rawDate = get('occurredAt');
   let occurredAt = '';
   let day = '';
-  const dateText =
-    rawDate instanceof Date ? rawDate.toISOString().slice(0, 10) : cellText(rawDate).normalize('NFKC').trim();
-  const [dPart = '', tPart] = dateText.split(/[ T]+/);
-  const d = parseDate(typeof rawDate === 'number' ? rawDate : dPart);
-  if (!d.ok) errors.push({ line, field: 'date', message: d.message });
-  else if (!d.value) errors.push({ line, field: 'date', message: 'The date is missing' });
-  else {
-    const time = tPart && /^\d{1,2}:\d{2}(:\d{2})?$/.test(tPart) ? tPart.padStart(5, '0').padEnd(8, ':00') : '12:00:00';
-    day = d.value;
-    occurredAt = zonedToUtc(d.value, time.length === 5 ? `${time}:00` : time, ctx.timeZone);
-  }
-  const memberNo = text('memberNo') ? normalizeMemberNo(text('memberNo')!) : null;
-  const phone = text('phone');
-  const kindText = text('kind') ?? '';
+  const when = parseWhen(cellOf(cells, map, 'occurredAt'), ctx.timeZone);
+  if ('error' in when) errors.push({ line, field: 'date', message: when.error });
+  else ({ day, occurredAt } = when);
+  const memberText = textOf(cells, map, 'memberNo');
+  const memberNo = memberText ? normalizeMemberNo(memberText) : null;
+  const phone = textOf(cells, map, 'phone');
+  const kindText = textOf(cells, map, 'kind') ?? '';
   let quantity = 1;
   if (shape === 'lines' && map.quantity !== undefined) {
-    const q = parseAmount(get('quantity'));
+    const q = parseAmount(cellOf(cells, map, 'quantity'));
     if (q === null || !Number.isInteger(q) || q === 0)
       errors.push({ line, field: 'quantity', message: 'The quantity must be a whole number other than 0' });
     else quantity = q;
   }
-  const unit = shape === 'lines' ? parseAmount(get('unitPrice')) : null;
-  const paid = parseAmount(get('paidAmount'));
-  const discount = parseAmount(get('discount')) ?? 0;
-  if (get('unitPrice') !== null && cellText(get('unitPrice')).trim() !== '' && unit === null)
+  const unit = shape === 'lines' ? parseAmount(cellOf(cells, map, 'unitPrice')) : null;
+  const paid = parseAmount(cellOf(cells, map, 'paidAmount'));
+  const discount = parseAmount(cellOf(cells, map, 'discount')) ?? 0;
+  if (
+    cellOf(cells, map, 'unitPrice') !== null &&
+    cellText(cellOf(cells, map, 'unitPrice')).trim() !== '' &&
+    unit === null
+  )
     errors.push({ line, field: 'price', message: 'The price is not a number' });
-  if (get('paidAmount') !== null && cellText(get('paidAmount')).trim() !== '' && paid === null)
+  if (
+    cellOf(cells, map, 'paidAmount') !== null &&
+    cellText(cellOf(cells, map, 'paidAmount')).trim() !== '' &&
+    paid === null
+  )
     errors.push({ line, field: 'amount', message: 'The amount is not a number' });
   if (shape === 'receipts' && paid === null) errors.push({ line, field: 'amount', message: 'The amount is missing' });
-  const styleNo = text('styleNo');
-  const productName = text('productName') ?? styleNo ?? (shape === 'receipts' ? '(receipt total)' : null);
+  const styleNo = textOf(cells, map, 'styleNo');
+  const productName = textOf(cells, map, 'productName') ?? styleNo ?? (shape === 'receipts' ? '(receipt total)' : null);
   if (!productName) errors.push({ line, field: 'product', message: 'Give a style number or a product name' });
   const isReturn = isReturnMarker(kindText);
   if (quantity < 0 && !isReturn)
@@ -138,17 +175,17 @@ export function parseLine(
       customerKey: memberNo ? `m:${memberNo}` : phone ? `p:${phone}` : null,
       memberNo,
       phone,
-      customerName: text('customerName'),
+      customerName: textOf(cells, map, 'customerName'),
       styleNo,
       productName: productName!,
-      category: text('category'),
-      size: text('size'),
-      colour: text('colour'),
+      category: textOf(cells, map, 'category'),
+      size: textOf(cells, map, 'size'),
+      colour: textOf(cells, map, 'colour'),
       quantity: absQty,
       unitPrice: unitMinor,
       discount: Math.max(0, unitMinor * absQty - paidMinor),
       paidAmount: paidMinor,
-      paymentMethod: text('paymentMethod'),
+      paymentMethod: textOf(cells, map, 'paymentMethod'),
       isReturn: isReturn || quantity < 0,
     },
     errors: [],

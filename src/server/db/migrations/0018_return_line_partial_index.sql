@@ -1,0 +1,2 @@
+DROP INDEX "receipt_lines_original_idx";--> statement-breakpoint
+CREATE INDEX "receipt_lines_original_idx" ON "receipt_lines" USING btree ("original_line_id") WHERE "receipt_lines"."original_line_id" is not null;

@@ -383,6 +383,8 @@ export async function recomputeAll(
     // for a merge join with the (currency, x, T) terms.
     if (database.kind === 'postgres') await tx.execute(sql`set local enable_mergejoin = off`);
     await tx.execute(upsertSql(finalSelectSql(orgId, settings)));
+    // Rows of customers no longer in scope (merged): one hash anti-join, not a lookup per row.
+    if (database.kind === 'postgres') await tx.execute(sql`set local enable_nestloop = off`);
     await tx.execute(sql`
       delete from customer_metrics m where m.org_id = ${orgId}
         and not exists (select 1 from _m_cust c where c.customer_id = m.customer_id)`);

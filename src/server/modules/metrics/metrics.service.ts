@@ -182,6 +182,9 @@ export const afterRecomputeSteps: RecomputeStep[] = [
     run: (d, orgId, { asOf }) =>
       d.db.transaction(async (tx) => {
         await batchSettings(d, tx);
+        // Most customers may move up at once (a first run): customers scanned in their order and joined
+        // by hash to the upgrades, not one index probe per upgrade.
+        if (d.kind === 'postgres') await tx.execute(sql`set local enable_nestloop = off`);
         return recomputeTiers(tx, orgId, { asOf: asOf ? new Date(asOf) : undefined });
       }),
   },

@@ -64,9 +64,9 @@ export const customerTierChanges = pgTable(
   'customer_tier_changes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.orgId),
+    // No key to organizations (ADR 0009): the row's customer is checked, and carries the organisation;
+    // a recompute's first run writes a change for most customers, each key checked one at a time.
+    orgId: uuid('org_id').notNull(),
     customerId: uuid('customer_id')
       .notNull()
       .references(() => customers.id),

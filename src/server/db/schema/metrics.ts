@@ -19,8 +19,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { ClassSettings } from '../../../contracts/metrics';
-import { customers } from './customers';
-import { organizations, stores } from './org';
+import { organizations } from './org';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 const money = (name: string) => bigint(name, { mode: 'number' });
@@ -28,18 +27,15 @@ const money = (name: string) => bigint(name, { mode: 'number' });
 export const LAPSE_STATUSES = ['none', 'active', 'drifting', 'lost'] as const;
 export const LOYALTY_STAGES = ['suspect', 'expectant', 'first_purchase', 'repeat', 'advocate'] as const;
 
+// No foreign keys (ADR 0009): the rows are derived from customers that exist (the recompute and the
+// refresh join them, in one transaction) and customers are never deleted (a merge deletes the other's
+// row by name); checking three keys per row cost the million-row recompute more than its inserts.
 export const customerMetrics = pgTable(
   'customer_metrics',
   {
-    customerId: uuid('customer_id')
-      .primaryKey()
-      .references(() => customers.id),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.orgId),
-    storeId: uuid('store_id')
-      .notNull()
-      .references(() => stores.id),
+    customerId: uuid('customer_id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    storeId: uuid('store_id').notNull(),
     currency: text('currency').notNull(),
     asOf: date('as_of').notNull(),
     // Purchase history.

@@ -1,7 +1,8 @@
 // The tier rules as SQL, set-based: one pass over the receipts (and salon visits) of the window into a
 // per-customer activity (net spend per currency, visit days), then the highest rule each one meets.
-// It mirrors domain/tiers.ts meetsRule / qualifiedTier; the rules come in as a jsonb parameter, so the
-// same query serves the live tiers, the "what if" preview and the yearly review.
+// It mirrors domain/tiers.ts meetsRule / qualifiedTier; the rules are compiled into the query (one CASE
+// over per-currency spend columns, not a walk over jsonb per customer and rule), so the same query
+// serves the live tiers, the "what if" preview and the yearly review.
 import { sql, type SQL } from 'drizzle-orm';
 import type { TierRule } from '../../../domain/tiers';
 
@@ -35,13 +36,44 @@ export function qualifyCtes(s: QualifyScope): SQL {
   const ids = s.customerIds ? sql`and c.id = any(${sql.param(s.customerIds)}::uuid[])` : sql``;
   const rIds = s.customerIds ? sql`and r.customer_id = any(${sql.param(s.customerIds)}::uuid[])` : sql``;
   const vIds = s.customerIds ? sql`and v.customer_id = any(${sql.param(s.customerIds)}::uuid[])` : sql``;
+  // Her spend per currency a rule names, as columns s0, s1, … of act, and each rule as a condition on them.
+  const currencies = [...new Set(active.flatMap((t) => Object.keys(t.qualification.spend ?? {})))];
+  const col = (cur: string) => sql.raw(`a.s${currencies.indexOf(cur)}`);
+  const spendColumns = sql.join(
+    currencies.map((c, i) => sql`, sum(u.amount) filter (where u.currency = ${c}::text) as ${sql.raw(`s${i}`)}`),
+    sql``,
+  );
+  const meets = (q: TierRule['qualification']): SQL => {
+    const spend = Object.entries(q.spend ?? {});
+    const hasVisits = q.visits !== undefined && q.visits !== null;
+    if (!spend.length && !hasVisits) return sql`true`;
+    const spendOk = sql`(${sql.join(
+      spend.map(([cur, min]) => sql`coalesce(${col(cur)}, 0) >= ${min}::numeric`),
+      sql` or `,
+    )})`;
+    const visitsOk = sql`a.visits >= ${q.visits ?? 0}::int`;
+    if (spend.length && hasVisits)
+      return q.combine === 'and' ? sql`(${spendOk} and ${visitsOk})` : sql`(${spendOk} or ${visitsOk})`;
+    return spend.length ? spendOk : visitsOk;
+  };
+  const byRank = [...active].sort((x, y) => y.rank - x.rank);
+  const pick = (what: 'key' | 'rank'): SQL =>
+    byRank.length
+      ? sql`(case ${sql.join(
+          byRank.map(
+            (t) =>
+              sql`when ${meets(t.qualification)} then ${what === 'key' ? sql`${t.key}::text` : sql`${t.rank}::int`}`,
+          ),
+          sql` `,
+        )} else ${what === 'key' ? sql`null::text` : sql`0`} end)`
+      : what === 'key'
+        ? sql`null::text`
+        : sql`0`;
   const from = sql`(${asOf}::timestamptz - make_interval(days => ${s.windowDays}))`;
   const to = sql`${asOf}::timestamptz`;
   return sql`
     rules as (
-      select t.key, t.rank, t.q,
-             coalesce(t.q->'spend', '{}'::jsonb) <> '{}'::jsonb as has_spend,
-             jsonb_typeof(t.q->'visits') = 'number' as has_visits
+      select t.key, t.rank, t.q
       from (values ${rules}) as t(key, rank, q)
       where t.key is not null
     ),
@@ -67,7 +99,7 @@ export function qualifyCtes(s: QualifyScope): SQL {
     act as (
       select u.customer_id, max(u.display_name) as display_name, max(u.tier) as tier,
              coalesce(jsonb_object_agg(u.currency, u.amount) filter (where u.currency is not null), '{}'::jsonb) as spend,
-             (count(*) filter (where u.is_day))::int as visits
+             (count(*) filter (where u.is_day))::int as visits${spendColumns}
       from (
         select c.id as customer_id, c.display_name, c.tier, true as is_customer,
                null::text as currency, null::bigint as amount, false as is_day
@@ -86,26 +118,11 @@ export function qualifyCtes(s: QualifyScope): SQL {
       select a.*, coalesce(td.rank, 0)::int as cur_rank
       from act a left join tier_definitions td on td.org_id = ${s.orgId} and td.key = a.tier
     ),
-    -- Spend is checked by walking her currencies (usually one) against the rule's thresholds (which
-    -- are at least 1, so a currency she never spent in can never meet one).
+    -- The highest rule she meets, as one CASE over the rules (highest rank first) compiled from them:
+    -- spend in any one listed currency at its threshold, visits at their number (domain/tiers meetsRule).
     q as materialized (
-      select a.*, m.key as qkey, coalesce(m.rank, 0)::int as qrank
+      select a.customer_id, a.display_name, a.tier, a.spend, a.visits, a.cur_rank,
+             ${pick('key')} as qkey, ${pick('rank')} as qrank
       from act_t a
-      left join lateral (
-        select ru.key, ru.rank from rules ru
-        where case
-          when not ru.has_spend and not ru.has_visits then true
-          when ru.has_spend and ru.has_visits and ru.q->>'combine' = 'and' then
-            exists (select 1 from jsonb_each_text(a.spend) e where (ru.q->'spend'->>e.key)::numeric <= e.value::numeric)
-            and a.visits >= (ru.q->>'visits')::int
-          when ru.has_spend and ru.has_visits then
-            exists (select 1 from jsonb_each_text(a.spend) e where (ru.q->'spend'->>e.key)::numeric <= e.value::numeric)
-            or a.visits >= (ru.q->>'visits')::int
-          when ru.has_spend then
-            exists (select 1 from jsonb_each_text(a.spend) e where (ru.q->'spend'->>e.key)::numeric <= e.value::numeric)
-          else a.visits >= (ru.q->>'visits')::int
-        end
-        order by ru.rank desc limit 1
-      ) m on true
     )`;
 }

@@ -21,6 +21,7 @@ import { rows } from '../../db/client';
 import { classificationSettings, type ClvModelParams } from '../../db/schema';
 import {
   aggSql,
+  catBitsSql,
   catIdxSql,
   catsFromBitsSql,
   catsSql,
@@ -30,11 +31,14 @@ import {
   finalSelectSql,
   gKeysSql,
   gSql,
+  linesSql,
+  repeatValuesSql,
   spendSql,
   storedCapsSql,
   thresholdsSql,
   upsertSql,
   type GTerm,
+  type Home,
   type Scope,
 } from './metrics.sql';
 
@@ -95,6 +99,17 @@ async function hasManyCategories(db: Db, orgId: string): Promise<boolean> {
   return num(r?.n) > 63;
 }
 
+/** One currency and one time zone for every store of the organisation (then constants in the passes). */
+async function uniformHome(db: Db, orgId: string): Promise<Home> {
+  const [r] = await rows<{ currencies: number; zones: number; currency: string; timezone: string }>(
+    db,
+    sql`select count(distinct currency)::int as currencies, count(distinct timezone)::int as zones,
+               min(currency) as currency, min(timezone) as timezone
+        from stores where org_id = ${orgId}`,
+  );
+  return r && num(r.currencies) === 1 && num(r.zones) === 1 ? { currency: r.currency, timezone: r.timezone } : null;
+}
+
 /**
  * Brings the customer_metrics rows of these customers up to date in one set-based statement, classed
  * against the thresholds and CLV model the last full run stored. Called from afterReceipts in the
@@ -111,8 +126,11 @@ export async function refreshCustomerMetrics(
   const { settings } = await getClassSettings(tx, orgId);
   const scope: Scope = { orgId, asOf: options.asOf ?? null, ids };
   const manyCats = await hasManyCategories(tx, orgId);
-  if (ids.length >= (options.bulkFrom ?? BULK_REFRESH_FROM)) return refreshInTempTables(tx, scope, settings, manyCats);
-  const base = sql`_m_cust as (${custSql(scope)}), _m_catidx as (${catIdxSql(orgId)}), _m_cd as (${cdSql(scope)}),
+  const home = await uniformHome(tx, orgId);
+  if (ids.length >= (options.bulkFrom ?? BULK_REFRESH_FROM))
+    return refreshInTempTables(tx, scope, settings, manyCats, home);
+  const base = sql`_m_cust as (${custSql(scope)}), _m_catidx as (${catIdxSql(orgId)}), _m_cd as (${cdSql(scope, home)}),
+    _m_lf as (${linesSql(scope, home, settings, sql`select id, bit from _m_catidx`)}),
     _m_agg as (${aggSql(settings)})`;
   const models = await okModels(tx, orgId);
   const keys = models.size
@@ -127,6 +145,7 @@ export async function refreshCustomerMetrics(
     with ${base},
       _m_cats as (${manyCats ? catsSql(scope) : catsFromBitsSql}),
       _m_caps as (${storedCapsSql(orgId)}),
+      _m_rv as (${repeatValuesSql}),
       _m_spend as (${spendSql}),
       _m_g as (${gSql(terms)})
     ${upsertSql(finalSelectSql(orgId, settings))}`);
@@ -139,7 +158,13 @@ export async function refreshCustomerMetrics(
  */
 export const BULK_REFRESH_FROM = 500;
 
-async function refreshInTempTables(tx: Db, scope: Scope, settings: ClassSettings, manyCats: boolean): Promise<void> {
+async function refreshInTempTables(
+  tx: Db,
+  scope: Scope,
+  settings: ClassSettings,
+  manyCats: boolean,
+  home: Home,
+): Promise<void> {
   const orgId = scope.orgId;
   const made: string[] = [];
   const temp = async (name: string, body: ReturnType<typeof sql>) => {
@@ -150,7 +175,8 @@ async function refreshInTempTables(tx: Db, scope: Scope, settings: ClassSettings
   await temp('_m_cust', custSql(scope));
   await tx.execute(sql`create index on _m_cust (customer_id)`);
   await temp('_m_catidx', catIdxSql(orgId));
-  await temp('_m_cd', cdSql(scope));
+  await temp('_m_cd', cdSql(scope, home));
+  await temp('_m_lf', linesSql(scope, home, settings, sql`select id, bit from _m_catidx`));
   await temp('_m_agg', aggSql(settings));
   const models = await okModels(tx, orgId);
   const keys = models.size
@@ -162,6 +188,7 @@ async function refreshInTempTables(tx: Db, scope: Scope, settings: ClassSettings
     : [];
   await temp('_m_cats', manyCats ? catsSql(scope) : catsFromBitsSql);
   await temp('_m_caps', storedCapsSql(orgId));
+  await temp('_m_rv', repeatValuesSql);
   await temp('_m_spend', spendSql);
   await temp('_m_g', gSql(gTerms(keys, models)));
   await tx.execute(upsertSql(finalSelectSql(orgId, settings)));
@@ -198,11 +225,28 @@ export type RecomputeStep = {
 export const afterRecomputeSteps: RecomputeStep[] = [
   {
     name: 'tiers',
-    run: (d, orgId, { asOf }) => recomputeTiers(d.db, orgId, { asOf: asOf ? new Date(asOf) : undefined }),
+    // One set-based statement over every customer: the recompute's memory, in a transaction of its own.
+    run: (d, orgId, { asOf }) =>
+      d.db.transaction(async (tx) => {
+        await batchSettings(d, tx);
+        // Most customers may move up at once (a first run): customers scanned in their order and joined
+        // by hash to the upgrades, not one index probe per upgrade.
+        if (d.kind === 'postgres') await tx.execute(sql`set local enable_nestloop = off`);
+        return recomputeTiers(tx, orgId, { asOf: asOf ? new Date(asOf) : undefined });
+      }),
   },
 ];
 
 type Row = Record<string, unknown>;
+
+/** PostgreSQL settings of a recompute transaction: memory for its sorts and hash aggregates, no JIT. */
+async function batchSettings(database: Database, tx: Db): Promise<void> {
+  if (database.kind !== 'postgres') return;
+  if (!/^\d+(kB|MB|GB)$/.test(METRICS_WORK_MEM)) throw new Error('KEQING_RECOMPUTE_WORK_MEM: use e.g. 256MB');
+  await tx.execute(sql.raw(`set local work_mem = '${METRICS_WORK_MEM}'`));
+  // The statements are wide and run once: compiling them (JIT) costs more than it saves.
+  await tx.execute(sql`set local jit = off`);
+}
 
 /** Fits BG/NBD and Gamma-Gamma per currency from _m_agg / _m_spend (time in weeks). */
 async function fitModels(tx: Db, orgId: string, asOf: string | null, settings: ClassSettings): Promise<ModelSummary[]> {
@@ -319,8 +363,9 @@ export function compressGroups(groups: Row[]): CompressedData {
 
 /**
  * Recomputes customer_metrics for every customer of the organisation, set-based on the database: one
- * pass over the purchase lines and salon visits into per-day and per-customer aggregates (temporary
- * tables), window functions for the quintiles and the Pareto split, the CLV fit per currency from the
+ * pass over the receipts and salon visits into per-day aggregates and one over the lines into
+ * per-customer facts (temporary tables; on PostgreSQL both may run in parallel workers), window
+ * functions for the quintiles and the Pareto split, the CLV fit per currency on a bounded sample of the
  * RFM summary computed in SQL, then one bulk upsert. One transaction: readers see the old rows or the
  * new ones, and a run cut short leaves nothing half-done. Then the afterRecomputeSteps.
  */
@@ -339,12 +384,7 @@ export async function recomputeAll(
   };
   const asOf = options.asOf ?? null;
   const result = await database.db.transaction(async (tx) => {
-    if (database.kind === 'postgres') {
-      if (!/^\d+(kB|MB|GB)$/.test(METRICS_WORK_MEM)) throw new Error('KEQING_RECOMPUTE_WORK_MEM: use e.g. 256MB');
-      await tx.execute(sql.raw(`set local work_mem = '${METRICS_WORK_MEM}'`));
-      // The statements are wide and run once: compiling them (JIT) costs more than it saves.
-      await tx.execute(sql`set local jit = off`);
-    }
+    await batchSettings(database, tx);
     const { settings } = await getClassSettings(tx, orgId);
     const scope: Scope = { orgId, asOf, ids: null };
     const temp = async (name: string, body: ReturnType<typeof sql>) => {
@@ -354,9 +394,13 @@ export async function recomputeAll(
     await temp('_m_cust', custSql(scope));
     await tx.execute(sql`create index on _m_cust (customer_id)`);
     step('customers');
+    const home = await uniformHome(tx, orgId);
     await temp('_m_catidx', catIdxSql(orgId));
-    await temp('_m_cd', cdSql(scope));
+    const bits = await rows<{ id: string; bit: string }>(tx, sql`select id, bit::text as bit from _m_catidx`);
+    await temp('_m_cd', cdSql(scope, home));
     step('purchase days');
+    await temp('_m_lf', linesSql(scope, home, settings, catBitsSql(bits)));
+    step('lines');
     await temp('_m_agg', aggSql(settings));
     step('aggregates');
     await temp('_m_cats', (await hasManyCategories(tx, orgId)) ? catsSql(scope) : catsFromBitsSql);
@@ -368,6 +412,7 @@ export async function recomputeAll(
       sql`select count(*)::int as partitions from classification_thresholds where org_id = ${orgId}`,
     );
     step('thresholds', { partitions });
+    await temp('_m_rv', repeatValuesSql);
     await temp(
       '_m_caps',
       settings.clv.spendCapQuantile === null
@@ -375,6 +420,7 @@ export async function recomputeAll(
         : computedCapsSql(settings.clv.spendCapQuantile),
     );
     await temp('_m_spend', spendSql);
+    step('clv spend');
     const models = await fitModels(tx, orgId, asOf, settings);
     step('clv fit', { models });
     const ok = await okModels(tx, orgId);
@@ -383,7 +429,12 @@ export async function recomputeAll(
       : [];
     await temp('_m_g', gSql(gTerms(keys, ok)));
     step('clv terms', { terms: keys.length });
+    // The final select joins a million rows to a few small relations: hash joins, not a sort of them all
+    // for a merge join with the (currency, x, T) terms.
+    if (database.kind === 'postgres') await tx.execute(sql`set local enable_mergejoin = off`);
     await tx.execute(upsertSql(finalSelectSql(orgId, settings)));
+    // Rows of customers no longer in scope (merged): one hash anti-join, not a lookup per row.
+    if (database.kind === 'postgres') await tx.execute(sql`set local enable_nestloop = off`);
     await tx.execute(sql`
       delete from customer_metrics m where m.org_id = ${orgId}
         and not exists (select 1 from _m_cust c where c.customer_id = m.customer_id)`);

@@ -5,11 +5,14 @@
 //
 // Relations (all keyed by customer_id):
 //   _m_cust  the customers in scope with their home currency and "today" (as_of, store-local)
-//   _m_cd    one row per customer and store-local day with a sale, a return or a salon visit
-//   _m_agg   one row per customer: purchase and visit aggregates (one pass over _m_cd)
+//   _m_cd    one row per customer and store-local day with a sale, a return or a salon visit (from the
+//            receipts, whose totals are the sums of their lines, and the visits)
+//   _m_lf    one row per customer: what only the lines tell (pieces, discounted spend, category bits)
+//   _m_agg   one row per customer: purchase and visit aggregates (_m_cd grouped once, and _m_lf)
 //   _m_cats  the categories she bought
 //   _m_caps  the spend-model cap per currency
-//   _m_spend her repeat purchase days with a positive value, and their capped sum (Gamma-Gamma)
+//   _m_rv    her repeat purchase days with a positive value
+//   _m_spend their count and capped sum (Gamma-Gamma)
 //   _m_g     BG/NBD alive-expectation terms per (currency, x, T days), computed in Node
 import { sql, type SQL } from 'drizzle-orm';
 import type { ClassSettings } from '../../../contracts/metrics';
@@ -20,6 +23,28 @@ export type Scope = { orgId: string; asOf: string | null; ids: string[] | null }
 const idList = (ids: string[]) => `{${ids.join(',')}}`;
 const only = (col: SQL, ids: string[] | null) => (ids ? sql` and ${col} = any(${idList(ids)}::uuid[])` : sql``);
 
+/**
+ * Her home currency and "today" (as_of). When every store of the organisation shares one currency and
+ * one time zone (the usual case) they are constants for everyone, and the passes over receipts and
+ * lines need not join the customers; otherwise each receipt is joined to her home store (`hs`).
+ */
+export type Home = { currency: string; timezone: string } | null;
+
+/** The home store of the receipt `r`'s customer, when the organisation is not uniform. */
+const homeJoin = (home: Home) =>
+  home ? sql`` : sql` join customers hc on hc.id = r.customer_id join stores hs on hs.id = hc.store_id`;
+const homeCurrency = (home: Home) => (home ? sql`${home.currency}::text` : sql`hs.currency`);
+const homeAsOf = (asOf: string | null, home: Home) =>
+  home
+    ? sql`coalesce(${asOf}::date, (now() at time zone ${home.timezone}::text)::date)`
+    : sql`coalesce(${asOf}::date, (now() at time zone hs.timezone)::date)`;
+/** The receipt's store-local day. */
+const receiptDay = (home: Home) =>
+  home
+    ? sql`(r.occurred_at at time zone ${home.timezone}::text)::date`
+    : sql`(r.occurred_at at time zone st.timezone)::date`;
+const receiptStore = (home: Home) => (home ? sql`` : sql` join stores st on st.id = r.store_id`);
+
 export function custSql({ orgId, asOf, ids }: Scope): SQL {
   return sql`
     select c.id as customer_id, c.org_id, c.store_id, s.currency,
@@ -29,89 +54,119 @@ export function custSql({ orgId, asOf, ids }: Scope): SQL {
     where c.org_id = ${orgId} and c.merged_into_id is null${only(sql`c.id`, ids)}`;
 }
 
-/**
- * Categories as bits (at most 63 per organisation; beyond that the categories come from catsSql): each
- * line ORs its category's bit into her day, so the one pass over the lines also yields what she bought.
- */
+/** Categories as bits (at most 63 per organisation; beyond that the categories come from catsSql). */
 export function catIdxSql(orgId: string): SQL {
   return sql`
     select id, key, (1::bigint << (row_number() over (order by key) - 1)::int) as bit
     from product_categories where org_id = ${orgId} order by key limit 63`;
 }
 
-export function cdSql({ orgId, ids }: Scope): SQL {
-  // Receipts get their store-local day once each (offset 0 keeps that subquery a node of its own),
-  // then the lines are joined to them and summed per customer and day.
+/**
+ * The same bits as a VALUES list (no window function and no temporary table, so the pass over the
+ * lines may run in parallel workers).
+ */
+export function catBitsSql(cats: { id: string; bit: string | number | bigint }[]): SQL {
+  if (!cats.length) return sql`select null::uuid as id, null::bigint as bit where false`;
+  return sql`select * from (values ${sql.join(
+    cats.map((c) => sql`(${c.id}::uuid, ${String(c.bit)}::bigint)`),
+    sql`, `,
+  )}) as ci(id, bit)`;
+}
+
+/**
+ * One row per customer and store-local day with a sale, a return or a salon visit, from the receipts
+ * (whose totals are the sums of their lines) and the visits; days after as_of are left out.
+ */
+export function cdSql({ orgId, asOf, ids }: Scope, home: Home): SQL {
   return sql`
-    select u.customer_id, u.day,
+    select u.customer_id, u.day, max(u.as_of) as as_of,
            bool_or(u.sale) as sale,
            bool_or(u.visit) as visit,
            min(u.at) filter (where u.sale) as first_at,
            max(u.at) filter (where u.sale) as last_at,
            coalesce(sum(u.paid) filter (where u.home), 0)::bigint as value,
-           coalesce(sum(u.paid) filter (where u.home and u.sale), 0)::bigint as sale_value,
-           coalesce(sum(u.paid) filter (where u.home and u.sale and u.disc > 0), 0)::bigint as disc_value,
-           coalesce(sum(u.qty), 0)::int as qty,
-           coalesce(bit_or(u.cat) filter (where u.sale), 0)::bigint as cats
+           coalesce(sum(u.paid) filter (where u.home and u.sale), 0)::bigint as sale_value
     from (
-      select r.customer_id, r.day, r.sale, r.sale as visit, r.at, r.home,
-             l.paid_amount as paid, l.quantity as qty, l.discount as disc, ci.bit as cat
-      from receipt_lines l
-      join (
-        select r.id, r.customer_id, (r.occurred_at at time zone st.timezone)::date as day,
-               r.kind = 'sale' as sale, r.occurred_at as at, r.currency = cu.currency as home, cu.as_of
-        from receipts r
-        join stores st on st.id = r.store_id
-        join _m_cust cu on cu.customer_id = r.customer_id
-        where r.org_id = ${orgId}${only(sql`r.customer_id`, ids)}
-        offset 0
-      ) r on r.id = l.receipt_id
-      left join _m_catidx ci on ci.id = l.category_id
-      where r.day <= r.as_of
+      select r.customer_id, ${receiptDay(home)} as day, r.kind = 'sale' as sale, r.kind = 'sale' as visit,
+             r.occurred_at as at, r.currency = ${homeCurrency(home)} as home, r.total_paid as paid,
+             ${homeAsOf(asOf, home)} as as_of
+      from receipts r${receiptStore(home)}${homeJoin(home)}
+      where r.org_id = ${orgId} and r.customer_id is not null${only(sql`r.customer_id`, ids)}
       union all
       select v.customer_id, (v.visited_at at time zone st.timezone)::date, false, true, v.visited_at,
-             false, 0, 0, 0, null::bigint
+             false, 0, cu.as_of
       from service_visits v
       join stores st on st.id = v.store_id
-      join _m_cust cu on cu.customer_id = v.customer_id
+      join (${custSql({ orgId, asOf, ids })}) cu on cu.customer_id = v.customer_id
       where v.org_id = ${orgId}${only(sql`v.customer_id`, ids)}
-        and (v.visited_at at time zone st.timezone)::date <= cu.as_of
     ) u
+    where u.day <= u.as_of
     group by u.customer_id, u.day`;
 }
 
-/** Her categories from the bits of her days (up to 63 categories). */
+/**
+ * What only the lines tell, per customer, in one pass over them (parallel on PostgreSQL): the pieces
+ * in the window, the home-currency amount paid for discounted sale lines and the categories bought
+ * (as bits, from catBitsSql).
+ */
+export function linesSql({ orgId, asOf, ids }: Scope, home: Home, s: ClassSettings, catBits: SQL): SQL {
+  return sql`
+    select r.customer_id,
+           coalesce(sum(l.quantity) filter (where ${receiptDay(home)} > ${homeAsOf(asOf, home)} - ${s.windowDays}::int), 0)::int as q_win,
+           coalesce(sum(l.paid_amount) filter (where r.kind = 'sale' and l.discount > 0 and r.currency = ${homeCurrency(home)}), 0)::bigint as disc_value,
+           coalesce(bit_or(ci.bit) filter (where r.kind = 'sale'), 0)::bigint as cats
+    from receipt_lines l
+    join receipts r on r.id = l.receipt_id${receiptStore(home)}${homeJoin(home)}
+    left join (${catBits}) ci on ci.id = l.category_id
+    where r.org_id = ${orgId} and r.customer_id is not null${only(sql`r.customer_id`, ids)}
+      and ${receiptDay(home)} <= ${homeAsOf(asOf, home)}
+    group by r.customer_id`;
+}
+
+/** Her categories from the bits (up to 63 categories); each distinct set of bits is decoded once. */
 export const catsFromBitsSql = sql`
   select a.customer_id, m.keys
   from _m_agg a
   join (
     select d.cats, array(select k.key from _m_catidx k where d.cats & k.bit <> 0 order by k.key) as keys
     from (select distinct cats from _m_agg where cats <> 0) d
+    offset 0
   ) m on m.cats = a.cats`;
 
+/** Per customer: the day aggregates (_m_cd, grouped once by customer) and the line facts (_m_lf). */
 export function aggSql(s: ClassSettings): SQL {
   const w = s.windowDays;
   return sql`
     select cu.customer_id, cu.org_id, cu.store_id, cu.currency, cu.as_of, cu.created_day,
-           min(cd.first_at) as first_purchase_at,
-           max(cd.last_at) as last_purchase_at,
-           min(cd.day) filter (where cd.sale) as first_day,
-           max(cd.day) filter (where cd.sale) as last_day,
-           count(*) filter (where cd.sale)::int as f_life,
-           count(*) filter (where cd.sale and cd.day > cu.as_of - ${w}::int)::int as f_win,
-           coalesce(sum(cd.value), 0)::bigint as m_life,
-           coalesce(sum(cd.value) filter (where cd.day > cu.as_of - ${w}::int), 0)::bigint as m_win,
-           coalesce(sum(cd.qty) filter (where cd.day > cu.as_of - ${w}::int), 0)::int as q_win,
-           coalesce(sum(cd.sale_value), 0)::bigint as sale_value,
-           coalesce(sum(cd.disc_value), 0)::bigint as disc_value,
-           count(*) filter (where cd.visit)::int as visits,
-           count(*) filter (where cd.visit and cd.day > (cu.as_of - interval '6 months')::date)::int as v6,
-           count(*) filter (where cd.visit and cd.day > (cu.as_of - interval '12 months')::date)::int as v12,
-           min(cd.day) filter (where cd.visit) as first_visit,
-           max(cd.day) filter (where cd.visit) as last_visit,
-           coalesce(bit_or(cd.cats), 0)::bigint as cats
-    from _m_cust cu left join _m_cd cd on cd.customer_id = cu.customer_id
-    group by cu.customer_id, cu.org_id, cu.store_id, cu.currency, cu.as_of, cu.created_day`;
+           d.first_purchase_at, d.last_purchase_at, d.first_day, d.last_day,
+           coalesce(d.f_life, 0) as f_life, coalesce(d.f_win, 0) as f_win,
+           coalesce(d.m_life, 0)::bigint as m_life, coalesce(d.m_win, 0)::bigint as m_win,
+           coalesce(lf.q_win, 0) as q_win,
+           coalesce(d.sale_value, 0)::bigint as sale_value, coalesce(lf.disc_value, 0)::bigint as disc_value,
+           coalesce(d.visits, 0) as visits, coalesce(d.v6, 0) as v6, coalesce(d.v12, 0) as v12,
+           d.first_visit, d.last_visit,
+           coalesce(lf.cats, 0)::bigint as cats
+    from _m_cust cu
+    left join (
+      select cd.customer_id,
+             min(cd.first_at) as first_purchase_at,
+             max(cd.last_at) as last_purchase_at,
+             min(cd.day) filter (where cd.sale) as first_day,
+             max(cd.day) filter (where cd.sale) as last_day,
+             (count(*) filter (where cd.sale))::int as f_life,
+             (count(*) filter (where cd.sale and cd.day > cd.as_of - ${w}::int))::int as f_win,
+             sum(cd.value) as m_life,
+             sum(cd.value) filter (where cd.day > cd.as_of - ${w}::int) as m_win,
+             sum(cd.sale_value) as sale_value,
+             (count(*) filter (where cd.visit))::int as visits,
+             (count(*) filter (where cd.visit and cd.day > (cd.as_of - interval '6 months')::date))::int as v6,
+             (count(*) filter (where cd.visit and cd.day > (cd.as_of - interval '12 months')::date))::int as v12,
+             min(cd.day) filter (where cd.visit) as first_visit,
+             max(cd.day) filter (where cd.visit) as last_visit
+      from _m_cd cd
+      group by cd.customer_id
+    ) d on d.customer_id = cu.customer_id
+    left join _m_lf lf on lf.customer_id = cu.customer_id`;
 }
 
 /** Her categories by a pass of their own (organisations with more than 63 categories). */
@@ -137,30 +192,29 @@ export function storedCapsSql(orgId: string): SQL {
  */
 export function computedCapsSql(capQuantile: number): SQL {
   return sql`
-    with rv as (
-      select a.currency, cd.value::float8 as v
-      from _m_cd cd join _m_agg a on a.customer_id = cd.customer_id
-      where cd.sale and cd.day > a.first_day and cd.value > 0
-    ), med as (
-      select currency, percentile_disc(0.5) within group (order by v) as med,
-             percentile_disc(${capQuantile}::float8) within group (order by v) as qv
-      from rv group by currency
+    with med as (
+      select currency, percentile_disc(array[0.5, ${capQuantile}::float8]) within group (order by v) as p
+      from _m_rv group by currency
     ), mad as (
-      select rv.currency, percentile_disc(0.5) within group (order by abs(ln(rv.v) - ln(med.med))) as mad
-      from rv join med on med.currency = rv.currency group by rv.currency
+      select rv.currency, percentile_disc(0.5) within group (order by abs(ln(rv.v) - ln(med.p[1]))) as mad
+      from _m_rv rv join med on med.currency = rv.currency group by rv.currency
     )
-    select med.currency, least(med.qv, greatest(10 * med.med, med.med * exp(5 * 1.4826 * mad.mad))) as cap
+    select med.currency, least(med.p[2], greatest(10 * med.p[1], med.p[1] * exp(5 * 1.4826 * mad.mad))) as cap
     from med join mad on mad.currency = med.currency`;
 }
 
+/** Her repeat purchase days (after the first) with a positive value, in her home currency. */
+export const repeatValuesSql = sql`
+  select cd.customer_id, a.currency, cd.value::float8 as v
+  from _m_cd cd join _m_agg a on a.customer_id = cd.customer_id
+  where cd.sale and cd.day > a.first_day and cd.value > 0`;
+
 export const spendSql = sql`
-  select cd.customer_id, count(*)::int as xs,
-         sum(least(cd.value::float8, coalesce(cp.cap, 'Infinity'::float8)))::float8 as ss
-  from _m_cd cd
-  join _m_agg a on a.customer_id = cd.customer_id
-  left join _m_caps cp on cp.currency = a.currency
-  where cd.sale and cd.day > a.first_day and cd.value > 0
-  group by cd.customer_id`;
+  select rv.customer_id, count(*)::int as xs,
+         sum(least(rv.v, coalesce(cp.cap, 'Infinity'::float8)))::float8 as ss
+  from _m_rv rv
+  left join _m_caps cp on cp.currency = rv.currency
+  group by rv.customer_id`;
 
 /** The (currency, x, T days) keys whose alive-expectation terms the final select needs. */
 export const gKeysSql = sql`
@@ -284,10 +338,7 @@ export function finalSelectSql(orgId: string, s: ClassSettings): SQL {
                (a.as_of - a.first_day) / 7.0 as tt,
                coalesce(sp.xs, 0) as xs, coalesce(sp.ss, 0) as ss,
                cm.status as model_status, cm.reason as model_reason,
-               (cm.params ->> 'r')::float8 as pr, (cm.params ->> 'alpha')::float8 as palpha,
-               (cm.params ->> 'a')::float8 as pa, (cm.params ->> 'b')::float8 as pb,
-               (cm.params ->> 'p')::float8 as pp, (cm.params ->> 'q')::float8 as pq,
-               (cm.params ->> 'gamma')::float8 as pgamma,
+               cm.pr, cm.palpha, cm.pa, cm.pb, cm.pp, cm.pq, cm.pgamma,
                g.g90, g.g365,
                (a.f_life > 0 and cm.status = 'ok' and g.g365 is not null) as ok
         from _m_agg a
@@ -299,9 +350,19 @@ export function finalSelectSql(orgId: string, s: ClassSettings): SQL {
           group by referred_by_id
         ) ref on ref.id = a.customer_id
         left join classification_thresholds t on t.org_id = a.org_id and t.partition_key = ${partitionExpr(s, 'a')}
-        left join clv_models cm on cm.org_id = a.org_id and cm.currency = a.currency
+        left join (
+          select m.org_id, m.currency, m.status, m.reason,
+                 (m.params ->> 'r')::float8 as pr, (m.params ->> 'alpha')::float8 as palpha,
+                 (m.params ->> 'a')::float8 as pa, (m.params ->> 'b')::float8 as pb,
+                 (m.params ->> 'p')::float8 as pp, (m.params ->> 'q')::float8 as pq,
+                 (m.params ->> 'gamma')::float8 as pgamma
+          from clv_models m where m.org_id = ${orgId}
+          offset 0
+        ) cm on cm.org_id = a.org_id and cm.currency = a.currency
         left join _m_g g on g.currency = a.currency and g.x = a.f_life - 1 and g.t = a.as_of - a.first_day
+        offset 0
       ) j
+      offset 0
     ) k`;
 }
 

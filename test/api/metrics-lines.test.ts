@@ -1,0 +1,126 @@
+// The recompute's two passes in a one-store organisation (one currency, one time zone: the passes use
+// constants for her home currency and day): per-day figures from the receipts, pieces, discounted spend
+// and categories from the lines, returns included; and each customer refreshed alone gets the full
+// run's row.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../src/server/db/client';
+import { recomputeAll, refreshCustomerMetrics } from '../../src/server/modules/metrics/metrics.service';
+import { createTestApp, loginAs, OWNER, type Client, type TestApp } from '../helpers/app';
+
+let t: TestApp;
+let owner: Client;
+const ids: Record<string, string> = {};
+const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
+let no = 0;
+
+async function buy(who: string, days: number, lines: Record<string, unknown>[]) {
+  const res = await owner.post('/api/purchases', {
+    storeId: t.mainStoreId,
+    customerId: ids[who],
+    receiptNo: `L-${++no}`,
+    occurredAt: daysAgo(days),
+    lines,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+const suit = {
+  styleNo: 'SU-1',
+  productName: '西服',
+  category: 'suits',
+  quantity: 1,
+  unitListPrice: 268_000,
+  discount: 18_000,
+};
+const knit = {
+  styleNo: 'KN-1',
+  productName: '羊绒衫',
+  category: 'knitwear',
+  quantity: 2,
+  unitListPrice: 99_900,
+  discount: 0,
+};
+
+async function metricsRows() {
+  return rows<Record<string, unknown>>(
+    t.database.db,
+    sql`select * from customer_metrics where org_id = ${t.orgId} order by customer_id`,
+  );
+}
+const strip = (r: Record<string, unknown>) => {
+  const { computed_at: _c, ...rest } = r;
+  return rest;
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await loginAs(t.app, OWNER.email, OWNER.password);
+  for (const name of ['ann', 'bea', 'cat']) {
+    const res = await owner.post('/api/customers', { storeId: t.mainStoreId, familyName: name });
+    expect(res.statusCode, res.body).toBe(201);
+    ids[name] = res.json().id;
+  }
+  const r = await buy('ann', 10, [suit, knit]);
+  const knitLine = r.lines.find((l: { styleNo: string }) => l.styleNo === 'KN-1');
+  const ret = await owner.post(`/api/purchases/${r.id}/returns`, {
+    lines: [{ originalLineId: knitLine.id, quantity: 1 }],
+    occurredAt: daysAgo(5),
+  });
+  expect(ret.statusCode, ret.body).toBe(201);
+  await buy('bea', 400, [knit]);
+  await buy('bea', 30, [{ ...knit, quantity: 1 }]);
+  await buy('bea', 30, [suit]);
+}, 120_000);
+afterAll(() => t.close());
+
+describe('recompute from receipts and lines', () => {
+  it('counts pieces, discounted spend and categories from the lines, and money from the receipts', async () => {
+    const stores = await rows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from stores where org_id = ${t.orgId}`,
+    );
+    expect(stores[0]!.n).toBe(1);
+    await recomputeAll(t.database, t.orgId);
+    const byId = new Map((await metricsRows()).map((m) => [m.customer_id, m]));
+    const ann = byId.get(ids.ann)!;
+    expect({
+      f: ann.frequency_lifetime,
+      q: ann.quantity_window,
+      m: Number(ann.monetary_lifetime),
+      w: Number(ann.monetary_window),
+      cats: ann.categories,
+    }).toEqual({
+      f: 1,
+      q: 2,
+      m: 250_000 + 199_800 - 99_900,
+      w: 250_000 + 199_800 - 99_900,
+      cats: ['knitwear', 'suits'],
+    });
+    // Discount share: paid on discounted sale lines over sale spend (the return is not a sale).
+    expect(Number(ann.discount_share)).toBeCloseTo(250_000 / 449_800, 5);
+    const bea = byId.get(ids.bea)!;
+    // Two purchase days (two receipts on one day are one), one in the window.
+    expect({
+      f: bea.frequency_lifetime,
+      fw: bea.frequency_window,
+      q: bea.quantity_window,
+      m: Number(bea.monetary_lifetime),
+      w: Number(bea.monetary_window),
+    }).toEqual({ f: 2, fw: 1, q: 2, m: 199_800 + 99_900 + 250_000, w: 99_900 + 250_000 });
+    const cat = byId.get(ids.cat)!;
+    expect({ f: cat.frequency_lifetime, q: cat.quantity_window, cats: cat.categories }).toEqual({
+      f: 0,
+      q: 0,
+      cats: [],
+    });
+  });
+
+  it('each customer refreshed alone gets exactly the full run’s row', async () => {
+    const full = (await metricsRows()).map(strip);
+    await refreshCustomerMetrics(t.database.db, t.orgId, Object.values(ids));
+    expect((await metricsRows()).map(strip)).toEqual(full);
+    await recomputeAll(t.database, t.orgId);
+    expect((await metricsRows()).map(strip)).toEqual(full);
+  });
+});

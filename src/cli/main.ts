@@ -47,5 +47,7 @@ try {
     process.exit(2);
   }
   console.error(e.message);
+  // Drizzle wraps the database's own error ("Failed query: …"); its message says what went wrong.
+  if (e.cause instanceof Error) console.error(e.cause.message);
   process.exit(1);
 }

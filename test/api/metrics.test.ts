@@ -194,6 +194,33 @@ describe('customer metrics and classes', () => {
     expect((await metricsRows()).map(strip)).toEqual(before.map(strip));
   });
 
+  it('a fitted model with b < 2 does not break the refresh of a customer who never bought', async () => {
+    // ln(b + x - 1) with x = -1 (no purchase) is the log of a negative number; the demo brand hit it.
+    const [saved] = await rows<{ status: string; params: unknown }>(
+      t.database.db,
+      sql`select status, params from clv_models where org_id = ${t.orgId} and currency = 'CNY'`,
+    );
+    expect(saved).toBeDefined();
+    await t.database.db.execute(sql`
+      update clv_models set status = 'ok',
+        params = '{"r":0.5,"alpha":3,"a":0.8,"b":1.5,"p":2,"q":3,"gamma":100}'::jsonb
+      where org_id = ${t.orgId} and currency = 'CNY'`);
+    try {
+      await refreshCustomerMetrics(t.database.db, t.orgId, [ids.ivy!, ids.alice!]);
+      await t.database.db.transaction((tx) =>
+        refreshCustomerMetrics(tx, t.orgId, [ids.ivy!, ids.alice!], { bulkFrom: 1 }),
+      );
+      const byId = new Map((await metricsRows()).map((r) => [r.customer_id, r]));
+      expect(byId.get(ids.ivy)).toMatchObject({ frequency_lifetime: 0, p_alive: null });
+      expect(byId.get(ids.alice)?.frequency_lifetime).toBeGreaterThan(1);
+    } finally {
+      await t.database.db.execute(sql`
+        update clv_models set status = ${saved!.status}, params = ${JSON.stringify(saved!.params)}::jsonb
+        where org_id = ${t.orgId} and currency = 'CNY'`);
+      await recomputeAll(t.database, t.orgId);
+    }
+  });
+
   it('running the recompute twice gives the same rows; the nightly job runs once a day', async () => {
     const first = (await metricsRows()).map(strip);
     await recomputeAll(t.database, t.orgId);

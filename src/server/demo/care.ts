@@ -29,12 +29,19 @@ export async function seedDemoCare(database: Database, orgId: string, now = new 
     const lunar = marketOf(store.country) !== 'JP' ? lunarDayOf(today) : null;
     const weekAgo = addDays(today, -7);
     for (const guide of guides) {
+      // The guards would silently drop a birthday of a customer who refused care, cannot be reached or
+      // was contacted lately: those who can be greeted come first, so every guide's list has them.
       const mine = await rows<{ id: string; birthday: string | null }>(
         db,
-        sql`select id, birthday::text as birthday from customers
-            where owner_user_id = ${guide.id} and store_id = ${store.id} and not is_deceased and not do_not_contact
-              and merged_into_id is null and erased_at is null
-            order by member_no limit 3`,
+        sql`select c.id, c.birthday::text as birthday from customers c
+            where c.owner_user_id = ${guide.id} and c.store_id = ${store.id} and not c.is_deceased and not c.do_not_contact
+              and c.merged_into_id is null and c.erased_at is null
+            order by exists (select 1 from customer_consents k where k.customer_id = c.id and k.purpose = 'care' and not k.granted),
+                     not exists (select 1 from customer_phones p where p.customer_id = c.id),
+                     (select count(*) from contact_log l where l.customer_id = c.id
+                        and l.contacted_at > ${new Date(now.getTime() - 30 * DAY_MS).toISOString()}::timestamptz),
+                     c.member_no
+            limit 3`,
       );
       // Two solar birthdays today (keeping her birth year), one lunar where the market keeps them.
       for (const [i, c] of mine.entries()) {

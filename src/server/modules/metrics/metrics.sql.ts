@@ -313,7 +313,9 @@ export function finalSelectSql(orgId: string, s: ClassSettings): SQL {
              case when j.f_life > 0 then 1 + ((j.m_win > j.mc[1])::int + (j.m_win > j.mc[2])::int + (j.m_win > j.mc[3])::int + (j.m_win > j.mc[4])::int) end as m,
              (1 + ((j.f_win > j.fc[1])::int + (j.f_win > j.fc[2])::int + (j.f_win > j.fc[3])::int + (j.f_win > j.fc[4])::int)
                 + 1 + ((j.m_win > j.mc[1])::int + (j.m_win > j.mc[2])::int + (j.m_win > j.mc[3])::int + (j.m_win > j.mc[4])::int) + 1) / 2 as fm,
-             case when j.x = 0 then 1.0::float8
+             -- No purchase (x = -1): no p_alive, and ln(pb + x - 1) must not be reached (pb may be < 2).
+             case when j.x < 0 then null::float8
+                  when j.x = 0 then 1.0::float8
                   else 1.0 / (1.0 + exp(least(700.0, ln(j.pa) - ln(j.pb + j.x - 1)
                        + (j.pr + j.x) * ln(1.0 + (j.tt - j.ttx) / (j.palpha + j.ttx))))) end as p_alive,
              case when j.xs > 0 then j.pp * (j.pgamma + j.ss) / (j.pp * j.xs + j.pq - 1)

@@ -81,7 +81,7 @@ describe.skipIf(usesPostgres())('keqing import customers', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 120_000); // four CLI processes, each opening the embedded database
 
   it('exits 2 on an unreadable file or an unknown store', async () => {
     const data = mkdtempSync(join(tmpdir(), 'keqing-import-'));
@@ -101,5 +101,5 @@ describe.skipIf(usesPostgres())('keqing import customers', () => {
     expect(store.code).toBe(2);
     expect(store.stderr).toContain('Unknown store code: NOPE');
     expect(store.stdout).toBe('');
-  });
+  }, 60_000);
 });

@@ -36,7 +36,8 @@ export async function seedDemoCare(database: Database, orgId: string, now = new 
         sql`select c.id, c.birthday::text as birthday from customers c
             where c.owner_user_id = ${guide.id} and c.store_id = ${store.id} and not c.is_deceased and not c.do_not_contact
               and c.merged_into_id is null and c.erased_at is null
-            order by exists (select 1 from customer_consents k where k.customer_id = c.id and k.purpose = 'care' and not k.granted),
+            order by not exists (select 1 from customer_consents k where k.customer_id = c.id and k.purpose = 'care' and k.granted),
+                     exists (select 1 from customer_consents k where k.customer_id = c.id and k.purpose = 'care' and not k.granted),
                      not exists (select 1 from customer_phones p where p.customer_id = c.id),
                      (select count(*) from contact_log l where l.customer_id = c.id
                         and l.contacted_at > ${new Date(now.getTime() - 30 * DAY_MS).toISOString()}::timestamptz),

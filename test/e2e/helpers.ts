@@ -122,9 +122,33 @@ const SHOTS = join(ROOT, 'test-results/screenshots');
 /** Saves test-results/screenshots/<name>.png: the viewport, as a person sees it (fixed bars included). */
 export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
   mkdirSync(SHOTS, { recursive: true });
+  await settled(page);
   // Let fonts and the last re-render settle so the picture is what a person would see.
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: opts.fullPage ?? false });
+}
+
+/**
+ * Waits (up to 15 s) until the screen has drawn: a visible h1 and no page loader (PageLoader) spinning. On a loaded
+ * CI machine a page can take seconds to fetch its data; a picture or an accessibility check taken before
+ * then tests the loading state, not the screen. Gives up silently: the checks that follow say what is wrong.
+ */
+export async function settled(page: Page) {
+  await page
+    .waitForFunction(
+      () => {
+        const shown = (el: Element) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+        };
+        const loading = [...document.querySelectorAll('[role=status] .mantine-Loader-root')].some(shown);
+        const heading = [...document.querySelectorAll('h1')].some(shown);
+        return heading && !loading;
+      },
+      undefined,
+      { timeout: 15_000, polling: 100 },
+    )
+    .catch(() => undefined);
 }
 
 export async function logIn(page: Page, email: string, password: string) {

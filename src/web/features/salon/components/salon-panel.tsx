@@ -45,6 +45,7 @@ export function SalonPanel({ customerId, storeId }: { customerId: string; storeI
             variant="light"
             leftSection={<Icon name="plus" size={18} />}
             onClick={() => setDialog({ kind: 'sell' })}
+            loading={services.isPending}
           >
             {t('salon.panel.sellCard')}
           </Button>
@@ -52,6 +53,7 @@ export function SalonPanel({ customerId, storeId }: { customerId: string; storeI
             leftSection={<Icon name="sparkles" size={18} />}
             onClick={() => setDialog({ kind: 'visit' })}
             disabled={active.length === 0}
+            loading={services.isPending}
           >
             {t('salon.panel.recordVisit')}
           </Button>

@@ -1,5 +1,5 @@
 import { Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sellCardBodySchema } from '../../../../contracts/salon';
 import { FormModal } from '../../../components/form-modal';
@@ -21,6 +21,12 @@ export function SellCardModal({ customerId, currency, timeZone, services, onClos
   const today = todayIn(timeZone);
   const [kind, setKind] = useState<Kind>('count');
   const [serviceId, setServiceId] = useState<string | null>(services[0]?.id ?? null);
+  const [serviceTouched, setServiceTouched] = useState(false);
+  // The menu may arrive after the dialog opened (a slow phone): the first service is still the default
+  // until the guide picks one herself, so a card is never sold "for any service" by accident.
+  useEffect(() => {
+    if (!serviceTouched && serviceId === null && services[0]) setServiceId(services[0].id);
+  }, [services, serviceId, serviceTouched]);
   const [count, setCount] = useState<number | string>(10);
   const [value, setValue] = useState<number | string>('');
   const [price, setPrice] = useState<number | string>('');
@@ -116,7 +122,10 @@ export function SellCardModal({ customerId, currency, timeZone, services, onClos
             label={t('salon.sellCard.service')}
             data={services.map((s) => ({ value: s.id, label: s.name }))}
             value={serviceId}
-            onChange={setServiceId}
+            onChange={(v) => {
+              setServiceTouched(true);
+              setServiceId(v);
+            }}
             placeholder={t('salon.sellCard.anyService')}
             clearable
             error={e('serviceItemId')}

@@ -3,8 +3,11 @@
 // creates nothing. (On PGlite both runs take the INSERT path; on PostgreSQL one of them is COPY.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { rows } from '../../src/server/db/client';
+import { randomUUID } from 'node:crypto';
+import { rows, type Db } from '../../src/server/db/client';
 import { generateCareTasks, type StagingMethod } from '../../src/server/modules/care';
+import { referenceProblem } from '../../src/server/modules/care/generate';
+import type { PlannedTask } from '../../src/domain/care';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { makeCustomer, makeStore, makeUser, markFirstRun, type TestStore } from '../helpers/care';
 
@@ -108,23 +111,64 @@ describe('staging paths', () => {
     }
   });
 
-  it('a reason must belong to its task’s customer and organisation (one composite foreign key)', async () => {
+  it('refuses a task of another customer, a reason of another customer, a merge into a stranger’s task or an unknown assignee', () => {
+    const her = randomUUID();
+    const other = randomUUID();
+    const guide = randomUUID();
+    const ctx = { activeUserIds: new Set([guide]) };
+    const history = { openTasks: [{ taskId: 'open-1', dueOn: DAY, ruleIds: [], occasionKeys: [] }] };
+    const reason = (customerId: string) => ({ customerId }) as PlannedTask['reasons'][number];
+    const task = (o: Partial<PlannedTask> = {}) => ({
+      customerId: her,
+      mergeIntoTaskId: null,
+      reasons: [reason(her)],
+      ...o,
+    });
+    expect(referenceProblem(her, task(), guide, ctx, history)).toBeNull();
+    expect(referenceProblem(her, task({ mergeIntoTaskId: 'open-1' }), null, ctx, history)).toBeNull();
+    expect(referenceProblem(her, task({ customerId: other, reasons: [reason(other)] }), guide, ctx, history)).toMatch(
+      /task of another customer/,
+    );
+    expect(referenceProblem(her, task({ reasons: [reason(her), reason(other)] }), guide, ctx, history)).toMatch(
+      /reason of another customer/,
+    );
+    expect(referenceProblem(her, task({ mergeIntoTaskId: 'someone-elses' }), guide, ctx, history)).toMatch(
+      /not one of her open tasks/,
+    );
+    expect(referenceProblem(her, task(), randomUUID(), ctx, history)).toMatch(/not an active colleague/);
+  });
+
+  it('deleting a task deletes its reasons; a customer with care tasks cannot be deleted', async () => {
     const a = await shop();
-    await generate(a.store, 'copy');
+    await generate(a.store, 'insert');
     const [task] = await rows<{ id: string; customer_id: string }>(
       db(),
       sql`select id, customer_id from care_tasks where store_id = ${a.store.id} limit 1`,
     );
-    const other = a.customers.find((id) => id !== task!.customer_id)!;
-    await expect(
-      db().execute(sql`insert into care_task_reasons (org_id, task_id, customer_id, rule_id, occasion_key, due_on)
-                       values (${t.orgId}, ${task!.id}, ${other}, 'holiday', 'test:mismatch', ${DAY})`),
-    ).rejects.toThrow();
-    await expect(
-      db().execute(sql`insert into care_tasks (org_id, store_id, customer_id, owner_rule, owner_key, kind, category,
-                                               assignee_role, create_on, due_on, original_due_on)
-                       values (gen_random_uuid(), ${a.store.id}, ${task!.customer_id}, 'holiday', 'x', 'call', 'holiday',
-                               'owner_guide', ${DAY}, ${DAY}, ${DAY})`),
-    ).rejects.toThrow();
+    const refused = await db()
+      .execute(sql`delete from customers where id = ${task!.customer_id}`)
+      .then(
+        () => 'deleted',
+        (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+      );
+    expect(refused).toMatch(/has care tasks and cannot be deleted/);
+    await db()
+      .transaction(async (tx) => {
+        await tx.execute(sql`delete from care_tasks where id = ${task!.id}`);
+        const left = await rows<{ n: number }>(
+          tx as unknown as Db,
+          sql`select count(*)::int as n from care_task_reasons where task_id = ${task!.id}`,
+        );
+        expect(left).toEqual([{ n: 0 }]);
+        tx.rollback();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof Error && /rollback/i.test(e.message))) throw e;
+      });
+    const kept = await rows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from care_task_reasons where task_id = ${task!.id}`,
+    );
+    expect(kept[0]!.n).toBeGreaterThan(0);
   });
 });

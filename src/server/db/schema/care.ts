@@ -16,14 +16,12 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
   text,
   timestamp,
-  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -85,13 +83,13 @@ export const careTasks = pgTable(
   'care_tasks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    // Store and organisation are checked together (care_tasks_store_fk): one foreign-key check per row
-    // instead of two, and a task cannot name another organisation than its store's.
+    // Organisation, store, customer, assignee and run are checked by the writers, not by per-row foreign
+    // keys (docs/decisions/0010): generation writes a million tasks on a whole-audience holiday and
+    // checks its references set-based; customers, stores and users are never deleted (a trigger refuses
+    // deleting a customer who has tasks), and a person's choice of assignee is checked as a colleague.
     orgId: uuid('org_id').notNull(),
     storeId: uuid('store_id').notNull(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
+    customerId: uuid('customer_id').notNull(),
     /** Rule and occasion key of the strongest reason (the task's owner). */
     ownerRule: text('owner_rule').notNull(),
     ownerKey: text('owner_key').notNull(),
@@ -99,7 +97,7 @@ export const careTasks = pgTable(
     category: text('category').notNull(),
     channels: text('channels').array().notNull().default([]),
     assigneeRole: text('assignee_role').notNull(),
-    assigneeId: uuid('assignee_id').references(() => users.id),
+    assigneeId: uuid('assignee_id'),
     status: text('status').notNull().default('open'),
     createOn: date('create_on').notNull(),
     /** The day it is due; snoozing moves it (the original stays in `originalDueOn`). */
@@ -114,7 +112,7 @@ export const careTasks = pgTable(
     contactId: uuid('contact_id'),
     completedAt: ts('completed_at'),
     completedBy: uuid('completed_by').references(() => users.id),
-    runId: uuid('run_id').references(() => careRuns.id),
+    runId: uuid('run_id'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at')
@@ -130,13 +128,6 @@ export const careTasks = pgTable(
     index('care_tasks_escalated_idx')
       .on(t.orgId, t.escalatedTo, t.status, t.dueOn, t.id)
       .where(sql`${t.escalatedTo} is not null`),
-    foreignKey({
-      name: 'care_tasks_store_fk',
-      columns: [t.storeId, t.orgId],
-      foreignColumns: [stores.id, stores.orgId],
-    }),
-    // Target of the reasons' one foreign key (task, organisation, customer).
-    unique('care_tasks_id_org_customer_uq').on(t.id, t.orgId, t.customerId),
   ],
 );
 
@@ -144,9 +135,9 @@ export const careTaskReasons = pgTable(
   'care_task_reasons',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    // One foreign key over (task, organisation, customer), care_task_reasons_task_fk: a reason is of its
-    // task's customer and organisation (whose own foreign keys check that they exist); one check per
-    // row instead of three. Generation writes a million of these on a whole-audience holiday.
+    // Organisation and customer are copied from the task when a reason is written (generation joins
+    // the task for them), so a reason is always of its task's customer; deleting a task deletes its
+    // reasons (a trigger, docs/decisions/0010). Generation writes a million of these on a holiday.
     orgId: uuid('org_id').notNull(),
     taskId: uuid('task_id').notNull(),
     customerId: uuid('customer_id').notNull(),
@@ -160,11 +151,6 @@ export const careTaskReasons = pgTable(
   (t) => [
     uniqueIndex('care_task_reasons_occasion_uq').on(t.orgId, t.customerId, t.occasionKey),
     index('care_task_reasons_task_idx').on(t.taskId),
-    foreignKey({
-      name: 'care_task_reasons_task_fk',
-      columns: [t.taskId, t.orgId, t.customerId],
-      foreignColumns: [careTasks.id, careTasks.orgId, careTasks.customerId],
-    }).onDelete('cascade'),
   ],
 );
 

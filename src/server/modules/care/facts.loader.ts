@@ -306,11 +306,16 @@ function audiencePredicate(a: Audience): SQL {
   }
 }
 
+/** Whether the day's greeting is for everyone: then every customer of the store is a candidate. */
+export function candidatePredicateIsEveryone(ctx: Pick<RunContext, 'audiences'>): boolean {
+  return ctx.audiences?.some((a) => a.kind === 'everyone') ?? false;
+}
+
 /** The pre-selection: who may have an occasion in the window (a superset; the planner decides). */
 export function candidatePredicate(ctx: RunContext): SQL {
   const { settings: s, date, horizon, store } = ctx;
   const tz = store.timezone;
-  if (ctx.audiences?.some((a) => a.kind === 'everyone')) return sql`true`;
+  if (candidatePredicateIsEveryone(ctx)) return sql`true`;
   const parts: SQL[] = [];
   if (ctx.audiences) parts.push(...ctx.audiences.map(audiencePredicate));
 
@@ -516,11 +521,22 @@ export async function loadBatchDetails(
   const tz = ctx.store.timezone;
   const budget = ctx.settings.guards.budget;
   const arr = uuidArray(ids);
+  // On a whole-audience day the batch is every customer of the store in a keyset page (ordered by id),
+  // so its rows in each table are one range of the customer id, read from the index slice by slice.
+  // As `= any(5,000 ids)` PostgreSQL chose a sequential scan of the whole table for every batch
+  // (consents, reasons, tasks: a million rows, 200 times), or 5,000 separate index descents. The range
+  // may also hold customers who are not in the batch (another store's, merged ones): skipped below. On
+  // other days the batch is sparse and the id list is the filter.
+  const whole = candidatePredicateIsEveryone(ctx);
+  const [first, last] = [ids[0]!, ids.at(-1)!];
+  const within = (col: SQL) =>
+    whole ? sql`${col} between ${first}::uuid and ${last}::uuid` : sql`${col} = any(${arr})`;
 
   const consents = await rows<{ customer_id: string; channel: Channel; granted: boolean }>(
     db,
     sql`select distinct on (customer_id, channel) customer_id, channel, granted
-        from customer_consents where customer_id = any(${arr}) and purpose = 'care'
+        from customer_consents
+        where ${within(sql`customer_id`)} and purpose = 'care'
         order by customer_id, channel, recorded_at desc`,
   );
   const byId = new Map(loaded.map((l) => [l.facts.customerId, l]));
@@ -542,7 +558,7 @@ export async function loadBatchDetails(
     sql`select cl.customer_id, ((cl.contacted_at at time zone ${tz})::date)::text as d, cl.purpose, cl.task_id,
                (select array_agg(distinct r.rule_id) from care_task_reasons r where r.task_id = cl.task_id) as rules
         from contact_log cl
-        where cl.org_id = ${ctx.orgId} and cl.customer_id = any(${arr})
+        where cl.org_id = ${ctx.orgId} and ${within(sql`cl.customer_id`)}
           and cl.contacted_at >= ${localStart(since, tz)} and cl.outcome <> 'failed'`,
   );
   for (const c of contacts) {
@@ -554,23 +570,26 @@ export async function loadBatchDetails(
           : c.purpose === 'after_purchase'
             ? { date: c.d, source: 'task', ruleIds: ['after_purchase_call'] }
             : { date: c.d, source: 'manual' };
-    history.get(c.customer_id)!.contacts.push(rec);
+    history.get(c.customer_id)?.contacts.push(rec);
   }
 
   const open = await rows<{ id: string; customer_id: string; due_on: string; rule_id: string; occasion_key: string }>(
     db,
     sql`select t.id, t.customer_id, t.due_on::text as due_on, r.rule_id, r.occasion_key
         from care_tasks t join care_task_reasons r on r.task_id = t.id
-        where t.customer_id = any(${arr}) and t.status = 'open' and t.org_id = ${ctx.orgId}
+        where ${within(sql`t.customer_id`)} and t.status = 'open' and t.org_id = ${ctx.orgId}
+          and r.org_id = ${ctx.orgId} and ${within(sql`r.customer_id`)}
         order by t.due_on, t.id`,
   );
   const openById = new Map<string, OpenTask & { customerId: string }>();
   for (const o of open) {
+    const h = history.get(o.customer_id);
+    if (!h) continue;
     let t = openById.get(o.id);
     if (!t) {
       t = { taskId: o.id, dueOn: o.due_on, ruleIds: [], occasionKeys: [], customerId: o.customer_id };
       openById.set(o.id, t);
-      history.get(o.customer_id)!.openTasks.push(t);
+      h.openTasks.push(t);
     }
     t.ruleIds.push(o.rule_id as RuleId);
     t.occasionKeys.push(o.occasion_key);
@@ -580,8 +599,8 @@ export async function loadBatchDetails(
   const handled = await rows<{ customer_id: string; occasion_key: string }>(
     db,
     sql`select customer_id, occasion_key from care_task_reasons
-        where org_id = ${ctx.orgId} and customer_id = any(${arr}) and due_on >= ${ctx.date}::date`,
+        where org_id = ${ctx.orgId} and ${within(sql`customer_id`)} and due_on >= ${ctx.date}::date`,
   );
-  for (const h of handled) (history.get(h.customer_id)!.handledKeys as string[]).push(h.occasion_key);
+  for (const h of handled) (history.get(h.customer_id)?.handledKeys as string[] | undefined)?.push(h.occasion_key);
   return history;
 }

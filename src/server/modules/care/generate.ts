@@ -5,7 +5,7 @@
 //   reasons are staged (COPY on PostgreSQL, array INSERTs on PGlite) and written with one INSERT …
 //   SELECT per table, the reasons ON CONFLICT DO NOTHING, and a task whose reasons were taken by
 //   another run meanwhile is removed in the same transaction. A second run creates 0.
-//   (docs/decisions/0007: why staging, and the composite foreign keys.)
+//   (docs/decisions/0007: why staging; 0010: why references are checked per batch, not by foreign keys.)
 // - No back-dating: per rule, activeSince = the later of the day it was switched on and the store's
 //   first run, so a first run or a rule switched on creates nothing for occasions already past.
 // - Several app instances: one run per organisation and store at a time (the scheduler's advisory lock
@@ -256,7 +256,12 @@ export async function generateForStore(
     if (!batch.loaded.length) break;
     next = handled(fetchBatch(batch.loaded.at(-1)!.facts.customerId));
     const plans: PlanOfCustomer[] = [];
-    for (const customer of batch.loaded) {
+    for (let i = 0; i < batch.loaded.length; i += 1) {
+      // Planning a batch takes a few hundred milliseconds of this one thread; the previous batch's write
+      // is a dozen round trips (COPY chunks, statements) that each need the event loop. Yielding every
+      // few hundred customers lets them go on meanwhile instead of waiting for the whole batch's plan.
+      if (i > 0 && i % PLAN_SLICE === 0) await yieldToIo();
+      const customer = batch.loaded[i]!;
       const plan = plan1(customer.facts, batch.history.get(customer.facts.customerId)!);
       result.unchanged += plan.unchanged.length;
       result.suppressed += plan.suppressed.length;
@@ -311,6 +316,10 @@ export async function generateForStore(
 }
 
 // ---- planning ----------------------------------------------------------------------------------
+
+/** Customers planned between two turns of the event loop (about 10–20 ms of work). */
+const PLAN_SLICE = 250;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * planCustomerCare with a memo for the whole-audience days: on a holiday most customers have the same
@@ -523,6 +532,28 @@ async function stage(tx: Db, method: StagingMethod | undefined, table: StageTabl
   else await insertInto(tx, table, rowsOf);
 }
 
+/**
+ * The checks the foreign keys did (docs/decisions/0010), made while the batch's rows are built, at no
+ * cost per row: a task is of the customer whose plan it is (read from this organisation's customers a
+ * moment before; customers are never deleted), its reasons are all hers, an open task it merges into is
+ * one of hers, and its assignee is an active user of this organisation. Returns what is wrong, or null.
+ * A problem is a bug in the planner or the loader, never a user's doing: the batch is not written.
+ */
+export function referenceProblem(
+  customerId: string,
+  task: Pick<PlannedTask, 'customerId' | 'mergeIntoTaskId' | 'reasons'>,
+  assigneeId: string | null,
+  ctx: Pick<RunContext, 'activeUserIds'>,
+  history: Pick<CareHistory, 'openTasks'>,
+): string | null {
+  if (task.customerId !== customerId) return 'a task of another customer than the plan’s';
+  if (task.reasons.some((o) => o.customerId !== customerId)) return 'a reason of another customer than its task’s';
+  if (task.mergeIntoTaskId && !history.openTasks.some((o) => o.taskId === task.mergeIntoTaskId))
+    return 'a merge into a task that is not one of her open tasks';
+  if (assigneeId !== null && !ctx.activeUserIds.has(assigneeId)) return 'an assignee who is not an active colleague';
+  return null;
+}
+
 /** Writes one batch of plans in one transaction: new tasks, their reasons, reasons merged into open tasks. */
 export async function writePlans(
   db: Db,
@@ -543,6 +574,8 @@ export async function writePlans(
   for (const { customer, plan, history } of plans) {
     for (const t of plan.tasks) {
       const assigneeId = resolveAssignee(t.assignee, t, customer, ctx);
+      const problem = referenceProblem(customer.facts.customerId, t, assigneeId, ctx, history);
+      if (problem) throw new Error(`care generation: ${problem} (${t.ownerKey}); the batch was not written`);
       const taskId = t.mergeIntoTaskId ?? uuidv7();
       if (!t.mergeIntoTaskId) {
         taskRows.push([
@@ -602,7 +635,8 @@ export async function writePlans(
     if (targets.length) {
       const open = await rows<{ id: string }>(
         tx,
-        sql`select id from care_tasks where id = any(${uuidArray(targets)}) and status = 'open' for update`,
+        sql`select id from care_tasks
+            where id = any(${uuidArray(targets)}) and org_id = ${ctx.orgId} and status = 'open' for update`,
       );
       const stillOpen = new Set(open.map((o) => o.id));
       const keep = reasonRows.map((r) => newTasks.has(r[1] as string) || stillOpen.has(r[1] as string));

@@ -74,8 +74,6 @@ export type RunContext = {
 
 export type LoadedCustomer = {
   facts: CareFacts;
-  memberNo: string | null;
-  name: string;
   ownerUserId: string | null;
   lastSellerId: string | null;
 };
@@ -385,8 +383,6 @@ export function candidatePredicate(ctx: RunContext): SQL {
 
 type FactRow = {
   id: string;
-  member_no: string | null;
-  display_name: string;
   gender: string | null;
   age_band: string | null;
   birthday: string | null;
@@ -432,7 +428,7 @@ export async function loadCandidateBatch(
   const tz = ctx.store.timezone;
   const found = await rows<FactRow>(
     db,
-    sql`select c.id, c.member_no, c.display_name, c.gender, c.age_band, c.birthday::text as birthday,
+    sql`select c.id, c.gender, c.age_band, c.birthday::text as birthday,
                c.lunar_birth_month, c.lunar_birth_day, c.lunar_birth_leap, c.lunar_birth_year,
                coalesce(c.profile->'family' @> '[{"relation":"child"}]'::jsonb, false) as has_child,
                c.profile->>'occupation' as occupation,
@@ -502,8 +498,6 @@ function toLoaded(r: FactRow, ctx: RunContext): LoadedCustomer {
   };
   return {
     facts,
-    memberNo: r.member_no,
-    name: r.display_name,
     ownerUserId: r.owner_user_id,
     lastSellerId: r.last_seller_id,
   };

@@ -447,10 +447,11 @@ type WriteCounts = { created: number; conflicts: number; tasks: number; merged: 
 
 // ---- staging ----------------------------------------------------------------------------------------
 //
-// A batch's new tasks and reasons are staged in temporary tables (dropped at commit), then written with
-// one INSERT … SELECT per table: by COPY on PostgreSQL (text format, no JSON to build or parse), by
-// multi-row INSERTs with one array parameter per column on PGlite (which has no COPY from a client
-// stream). Both end in the same two statements, so both paths write the same rows.
+// On PostgreSQL a batch's new tasks are COPied straight into care_tasks (text format, no JSON to build
+// or parse: fresh ids, nothing to conflict with) and its reasons are COPied into a temporary table
+// (dropped at commit), then inserted with one INSERT … SELECT … ON CONFLICT DO NOTHING. On PGlite, which
+// has no COPY from a client stream, both are staged by multi-row INSERTs with one array parameter per
+// column and written by INSERT … SELECT. test/api/care-write-paths.test.ts: both paths write the same rows.
 
 type StageValue = string | boolean | null;
 type StageTable = { name: string; columns: ReadonlyArray<readonly [string, string]> };
@@ -472,6 +473,14 @@ const TASK_STAGE: StageTable = {
     ['send_after', 'timestamptz'],
     ['counts', 'boolean'],
   ],
+};
+
+/** The COPY of new tasks into care_tasks itself (PostgreSQL): the staged columns with the run's ids. */
+const TASK_COPY: StageTable = {
+  name:
+    'care_tasks (id, org_id, store_id, customer_id, owner_rule, owner_key, kind, category, channels, assignee_role, ' +
+    'assignee_id, create_on, due_on, original_due_on, send_after, counts_toward_budget, run_id)',
+  columns: [],
 };
 
 const REASON_STAGE: StageTable = {
@@ -648,9 +657,17 @@ export async function writePlans(
       rulesToWrite = reasonRule.filter((_, i) => keep[i]);
     }
     if (!rowsToWrite.length) return;
-    await stage(tx, staging, TASK_STAGE, taskRows);
+    const client = staging === 'insert' ? null : pgClientOf(tx);
+    if (client && taskRows.length) {
+      // New tasks have fresh ids and nothing to conflict with: COPY them straight into the table.
+      await copyInto(
+        client,
+        TASK_COPY,
+        taskRows.map((r) => [r[0]!, ctx.orgId, ctx.store.id, ...r.slice(1, 11), r[10]!, r[11]!, r[12]!, runId]),
+      );
+    } else await stage(tx, staging, TASK_STAGE, taskRows);
     await stage(tx, staging, REASON_STAGE, rowsToWrite);
-    if (taskRows.length) {
+    if (taskRows.length && !client) {
       await tx.execute(sql`
         insert into care_tasks (id, org_id, store_id, customer_id, owner_rule, owner_key, kind, category, channels,
                                 assignee_role, assignee_id, create_on, due_on, original_due_on, send_after,

@@ -4,47 +4,11 @@
 // figure is the planning CPU per customer that the 60 s target of the whole run has to pay for.
 // BENCH_PLANNER_CUSTOMERS (default 200,000) and BENCH_PLANNER_PASSES (3) scale it.
 import { RULE_IDS, careSettingsSchema, type RuleId } from '../src/contracts/care';
-import { addDays, planCustomerCare, type CareFacts, type CareHistory, type CarePlan } from '../src/domain/care';
+import { planCustomerCare, type CareHistory, type CarePlan } from '../src/domain/care';
+import { benchDayFacts } from '../src/domain/care/test-arbitraries';
 import { memoisedPlanner } from '../src/server/modules/care/generate';
 
 const DAY = '2027-10-01';
-
-function customerId(g: number): string {
-  const hex = g.toString(16).padStart(12, '0');
-  return `0190a000-0000-7000-8000-${hex}`;
-}
-
-/** Customer g as bench/care.ts inserts her and toLoaded / loadBatchDetails turn her into facts. */
-export function benchFacts(g: number): CareFacts {
-  // bench/care.ts draws consent and receipts from hashtext(id): any well-spread hash will do here.
-  const h = Math.imul(g ^ 0x5bd1e995, 0x9e3779b1) >>> 0;
-  const receipt = h % 500 === 0;
-  return {
-    customerId: customerId(g),
-    gender: g % 10 < 7 ? 'female' : 'male',
-    ageBand: null,
-    birthday: addDays('1950-01-01', (g * 7919) % 20000),
-    lunarBirthday:
-      g % 5 === 0 ? { month: 1 + ((g * 13) % 12), day: 1 + ((g * 17) % 29), isLeapMonth: false, year: null } : null,
-    hasChildren: g % 3 === 0 ? true : null,
-    isTeacher: null,
-    isDeceased: false,
-    doNotContact: false,
-    consents: [{ channel: 'phone', granted: (h >>> 8) % 10 !== 0 }],
-    reachable: { phone: true, email: g % 4 === 0, address: false },
-    tierRank: null,
-    classValue: null,
-    classAbcd: null,
-    lapseStatus: null,
-    lastVisitOn: receipt ? '2027-09-24' : null,
-    usualIntervalDays: null,
-    lifetimeSpend: receipt ? { CNY: 300000 } : {},
-    receipts: receipt ? [{ id: `r${g}`, date: '2027-09-24', currency: 'CNY', netTotal: 300000, categories: [] }] : [],
-    referral: null,
-    referralsBrought: [],
-    topSpender: [],
-  };
-}
 
 export async function benchPlanner(): Promise<Record<string, unknown>> {
   const n = Number(process.env.BENCH_PLANNER_CUSTOMERS ?? 200_000);
@@ -52,7 +16,7 @@ export async function benchPlanner(): Promise<Record<string, unknown>> {
   const settings = careSettingsSchema.parse({});
   const activeSince = Object.fromEntries(RULE_IDS.map((r) => [r, '2027-01-01'])) as Record<RuleId, string>;
   const store = { market: 'CN' as const, timeZone: 'Asia/Shanghai' };
-  const customers = Array.from({ length: n }, (_, i) => benchFacts(i + 1));
+  const customers = Array.from({ length: n }, (_, i) => benchDayFacts(i + 1));
   const histories: CareHistory[] = customers.map(() => ({ contacts: [], openTasks: [], handledKeys: [] }));
 
   const passOnce = () => {

@@ -19,12 +19,16 @@ export type DayPlan = {
   settings: CareSettings;
   market: Market | null;
   timeZone: string;
-  /** Per rule, the activeSince the plan was made with (the day itself when missing). */
+  /** The activeSince the plan was made with, and per rule its value (the day itself when missing). */
+  activeSince: Partial<Record<RuleId, IsoDate>>;
   since: Record<RuleId, IsoDate>;
   /** In RULE_PRECEDENCE order. */
   open: Source[];
-  /** The rules that count toward the budget, in RULE_PRECEDENCE order. Not her own copies: never output. */
-  coming: Source[];
+  /**
+   * The rules that count toward the budget, in RULE_PRECEDENCE order, with their place in it (0 =
+   * strongest). Not her own copies of the occasions: they are never output.
+   */
+  coming: Array<{ precedence: number; occasions: Source }>;
   /** `firstSendTimeOn(dueOn, timeZone, quietHours).toISOString()`. */
   sendAfter(dueOn: IsoDate): string;
 };
@@ -148,8 +152,8 @@ function makeDayPlan(input: DayInput): DayPlan {
   for (const id of RULE_PRECEDENCE) since[id] = input.activeSince[id] ?? date;
   const horizon = lazy(() => addDays(date, careLeadDays(settings) + settings.guards.budget.windowDays - 1));
   const open: Source[] = [];
-  const coming: Source[] = [];
-  for (const id of RULE_PRECEDENCE) {
+  const coming: DayPlan['coming'] = [];
+  for (const [precedence, id] of RULE_PRECEDENCE.entries()) {
     const ctx: RuleContext = { date, market: store.market, timeZone: store.timeZone, activeSince: since[id] };
     const [o, c] =
       id === 'holiday'
@@ -160,7 +164,7 @@ function makeDayPlan(input: DayInput): DayPlan {
             ? birthdaySources(ctx, settings, horizon)
             : ruleSources(id, ctx, settings, horizon);
     open.push(o);
-    if (!settings.guards.budget.exemptRules.includes(id)) coming.push(c);
+    if (!settings.guards.budget.exemptRules.includes(id)) coming.push({ precedence, occasions: c });
   }
   const sends = new Map<IsoDate, string>();
   const quiet = settings.guards.quietHours;
@@ -169,6 +173,7 @@ function makeDayPlan(input: DayInput): DayPlan {
     settings,
     market: store.market,
     timeZone: store.timeZone,
+    activeSince: input.activeSince,
     since,
     open,
     coming,
@@ -193,6 +198,7 @@ function matches(plan: DayPlan, input: DayInput): boolean {
   ) {
     return false;
   }
+  if (input.activeSince === plan.activeSince) return true;
   for (const id of RULE_PRECEDENCE) if ((input.activeSince[id] ?? input.date) !== plan.since[id]) return false;
   return true;
 }
@@ -201,8 +207,8 @@ function matches(plan: DayPlan, input: DayInput): boolean {
 const recent: DayPlan[] = [];
 
 /**
- * The day's plan for these inputs. Settings are matched by identity: they are values (parsed once per
- * run, never changed in place), and a changed configuration is a new object.
+ * The day's plan for these inputs. Settings (and a same activeSince object) are matched by identity:
+ * they are values, made once per run and never changed in place; a changed configuration is a new object.
  */
 export function dayPlanFor(input: DayInput): DayPlan {
   const first = recent[0];

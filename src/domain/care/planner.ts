@@ -15,7 +15,7 @@ import {
   type ContactRecord,
   type OpenTask,
 } from './guards';
-import { dayPlanFor, type DayPlan } from './planner-day';
+import { dayPlanFor } from './planner-day';
 import { compareOccasions, RULE_PRECEDENCE } from './rules';
 import type { Occasion } from './rules/types';
 
@@ -170,7 +170,8 @@ export function planCustomerCare(input: PlanInput): CarePlan {
   const openByDay = new Map<IsoDate, OpenTask>();
   for (const t of history.openTasks) if (!openByDay.has(t.dueOn)) openByDay.set(t.dueOn, t);
   const plannedDays = new Set<IsoDate>(openByDay.keys());
-  let coming: Occasion[] | undefined;
+  // Her coming occasions per counted rule, found when a task first needs them.
+  const coming: Array<readonly Occasion[] | undefined> = [];
 
   for (const group of groups) {
     const owner = group[0]!;
@@ -181,13 +182,25 @@ export function planCustomerCare(input: PlanInput): CarePlan {
       budget,
     );
     if (!open && !exempt) {
-      coming ??= comingOccasions(day, facts, handled, found, allowed, guards.messageChannels);
+      // Stronger occasions coming that she can be reached for and that have no task yet (nor one found
+      // today) reserve their day. Only a rule at or before the owner's in precedence can be stronger.
       const reservedDays = new Set<number>();
-      for (const c of coming) {
-        if (compareOccasions(c, owner) < 0 && c.dueOn !== owner.dueOn && !plannedDays.has(c.dueOn)) {
-          reservedDays.add(toEpochDay(c.dueOn));
+      const ownerPrecedence = rulePrecedence(owner.ruleId);
+      day.coming.forEach((rule, i) => {
+        if (rule.precedence > ownerPrecedence) return;
+        for (const c of (coming[i] ??= rule.occasions(facts))) {
+          if (
+            compareOccasions(c, owner) < 0 &&
+            c.dueOn !== owner.dueOn &&
+            !plannedDays.has(c.dueOn) &&
+            !handled.has(c.key) &&
+            !found.some((f) => f.key === c.key) &&
+            chooseContact(c.kinds, allowed, guards.messageChannels)
+          ) {
+            reservedDays.add(toEpochDay(c.dueOn));
+          }
         }
-      }
+      });
       const dueDay = toEpochDay(owner.dueOn);
       if (!fitsBudget([...events, ...reservedDays], dueDay, budget.maxContacts, budget.windowDays)) {
         plan.suppressed.push(...suppress(group, 'contact_budget'));
@@ -215,24 +228,4 @@ export function planCustomerCare(input: PlanInput): CarePlan {
     });
   }
   return plan;
-}
-
-// Counted occasions already known to be coming within reach of today's budget windows, that she can be
-// reached for and that have no task yet (nor one planned today): they reserve their day.
-function comingOccasions(
-  day: DayPlan,
-  facts: CareFacts,
-  handled: ReadonlySet<string>,
-  found: readonly Occasion[],
-  allowed: readonly Channel[],
-  messageChannels: readonly Channel[],
-): Occasion[] {
-  const out: Occasion[] = [];
-  for (const source of day.coming) {
-    for (const o of source(facts)) {
-      if (handled.has(o.key) || found.some((f) => f.key === o.key)) continue;
-      if (chooseContact(o.kinds, allowed, messageChannels)) out.push(o);
-    }
-  }
-  return out;
 }

@@ -27,6 +27,7 @@ export async function benchPlanner(): Promise<Record<string, unknown>> {
     );
     const totals = { tasks: 0, reasons: 0, suppressed: 0, unchanged: 0 };
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     for (let i = 0; i < n; i += 1) {
       const p: CarePlan = plan(customers[i]!, histories[i]!);
       totals.tasks += p.tasks.length;
@@ -34,18 +35,22 @@ export async function benchPlanner(): Promise<Record<string, unknown>> {
       totals.suppressed += p.suppressed.length;
       totals.unchanged += p.unchanged.length;
     }
-    return { ms: performance.now() - t0, totals };
+    const cpu = process.cpuUsage(c0);
+    return { ms: performance.now() - t0, cpuUs: cpu.user + cpu.system, totals };
   };
 
   passOnce(); // warm-up (JIT, the planner's caches)
   const runs = Array.from({ length: passes }, passOnce);
   const perCustomer = runs.map((r) => (r.ms * 1000) / n).sort((a, b) => a - b);
+  const cpuPerCustomer = runs.map((r) => r.cpuUs / n).sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
   return {
     customers: n,
     day: DAY,
     passes,
     usPerCustomer: { best: round(perCustomer[0]!), median: round(perCustomer[Math.floor(passes / 2)]!) },
+    // Process CPU (user + system, GC included): steadier than the clock on a busy machine.
+    cpuUsPerCustomer: { best: round(cpuPerCustomer[0]!), median: round(cpuPerCustomer[Math.floor(passes / 2)]!) },
     projectedSecondsFor1M: round((perCustomer[Math.floor(passes / 2)]! * 1_000_000) / 1e6),
     plans: runs[0]!.totals,
   };

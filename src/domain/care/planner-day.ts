@@ -4,6 +4,7 @@
 // budget and the first send time of each due day. planCustomerCare gets these here and then only works
 // out what depends on her. The occasions are exactly those of occasionsOn / upcomingOccasions.
 import type { CareSettings, Market, RuleId } from '../../contracts/care';
+import { birthdayCalendarOf } from './birthdays';
 import { addDays, type IsoDate } from './dates';
 import { emptyCareFacts, matchesAudience, type Audience, type CareFacts } from './facts';
 import { firstSendTimeOn } from './guards';
@@ -100,8 +101,9 @@ function seasonSources(ctx: RuleContext, settings: CareSettings, horizon: () => 
   return [(facts) => hers(open(), facts), () => coming()];
 }
 
-// Her birthday's occasions depend on her only through her id, the month and day of her solar birthday
-// and her lunar birthday (month, day, leap): found once per such date of birth.
+// Her birthday's occasions depend on her only through her id and the birthday the rule follows (see
+// birthdayCalendarOf): the month and day of the solar one, or the lunar month, day and leap. Found once
+// per such birthday (about a thousand of them).
 function birthdaySources(ctx: RuleContext, settings: CareSettings, horizon: () => IsoDate): [Source, Source] {
   const config = settings.rules.birthday;
   if (!config.enabled) return [() => NONE, () => NONE];
@@ -109,7 +111,13 @@ function birthdaySources(ctx: RuleContext, settings: CareSettings, horizon: () =
   const byBirth = new Map<string, Entry>();
   const entryOf = (facts: CareFacts): Entry => {
     const { birthday, lunarBirthday: lb } = facts;
-    const key = `${birthday ? `s${birthday.slice(5, 10)}` : '-'}|${lb ? `${lb.month}|${lb.day}|${lb.isLeapMonth}` : '-'}`;
+    const calendar = birthdayCalendarOf(facts, config.prefer);
+    const key =
+      calendar === 'lunar' && lb
+        ? `lunar|${lb.month}|${lb.day}|${lb.isLeapMonth}`
+        : calendar === 'solar' && birthday
+          ? `solar|${birthday.slice(5, 10)}`
+          : 'none';
     let entry = byBirth.get(key);
     if (!entry) {
       const born = { ...NOBODY, birthday, lunarBirthday: lb };

@@ -133,20 +133,24 @@ function birthdaySources(ctx: RuleContext, settings: CareSettings, horizon: () =
   return [(facts) => hers(entryOf(facts).open, facts), (facts) => entryOf(facts).coming()];
 }
 
-// Every other rule reads her receipts, referrals, visits or value: asked per customer, as occasionsOn
-// and upcomingOccasions would, with the window worked out once.
+// Every other rule reads her receipts, referrals, visits or value: asked per customer (unless she has
+// nothing it could find anything in), as occasionsOn and upcomingOccasions would, with the window
+// worked out once.
 function ruleSources<R extends RuleId>(id: R, ctx: RuleContext, settings: CareSettings, horizon: () => IsoDate) {
   const config = settings.rules[id];
   if (!config.enabled) return [() => NONE, () => NONE] as [Source, Source];
   const rule = RULES[id] as RuleDefinition<R>;
   const to = addDays(ctx.date, rule.maxLeadDays(config));
+  const mayFind = rule.mayFind ?? (() => true);
   const open: Source = (facts) => {
+    if (!mayFind(config, facts)) return NONE;
     const found = rule.occasionsDueBetween(config, facts, ctx, ctx.date, to);
     if (found.length === 0) return NONE;
     return found.filter((o) => o.createOn <= ctx.date && o.occasionDate >= ctx.activeSince).sort(compareOccasions);
   };
   const window = lazy(() => [addDays(ctx.date, 1), horizon()] as const);
   const coming: Source = (facts) => {
+    if (!mayFind(config, facts)) return NONE;
     const [from, until] = window();
     if (until < from) return NONE;
     return rule.occasionsDueBetween(config, facts, ctx, from, until).filter((o) => o.occasionDate >= ctx.activeSince);

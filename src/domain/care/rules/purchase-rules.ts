@@ -67,6 +67,7 @@ export const afterPurchaseCall: RuleDefinition<'after_purchase_call'> = {
     }
     return out;
   },
+  mayFind: (_config, facts) => Boolean(facts.receipts?.length),
   maxLeadDays: () => 0,
   lookbackDays: (config) =>
     Math.max(config.delayDays, ...Object.values(config.categoryFollowUps).flatMap((fs) => fs.map((f) => f.delayDays))),
@@ -114,6 +115,7 @@ export const referralThanks: RuleDefinition<'referral_thanks'> = {
     }
     return out;
   },
+  mayFind: (_config, facts) => Boolean(facts.referral || facts.referralsBrought?.length),
   maxLeadDays: () => 0,
   lookbackDays: () => 0,
 };
@@ -142,6 +144,7 @@ export const referralNewCall: RuleDefinition<'referral_new_call'> = {
       },
     ];
   },
+  mayFind: (_config, facts) => Boolean(facts.referral),
   maxLeadDays: (config) => Math.max(0, config.callByDays - config.showFromDays),
   lookbackDays: (config) => config.callByDays,
 };
@@ -202,6 +205,7 @@ export const spendThresholdThanks: RuleDefinition<'spend_threshold_thanks'> = {
     }
     return out;
   },
+  mayFind: (_config, facts) => hasAnyKey(facts.lifetimeSpend),
   maxLeadDays: () => 0,
   lookbackDays: (config) => config.delayDays,
 };

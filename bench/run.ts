@@ -1,9 +1,10 @@
 // `npm run bench`: each benchmark prints its figures next to a baseline measured in the same run.
-// BENCH_ONLY=search|import|clv|recompute|tiers|segments|care runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
+// BENCH_ONLY=search|import|clv|recompute|tiers|segments|care|planner runs one; BENCH_CUSTOMERS / BENCH_QUERIES scale the search bench;
 // BENCH_DATABASE_URL (PostgreSQL) and BENCH_PURCHASE_LINES drive the purchase-import bench.
 import { benchCare } from './care';
 import { benchClv } from './clv';
 import { benchImportPurchases } from './import-purchases';
+import { benchPlanner } from './planner';
 import { benchSearch } from './search';
 import { benchTiers } from './tiers';
 import { benchRecompute } from './recompute';
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   recompute: benchRecompute,
   segments: benchSegments,
   care: benchCare,
+  planner: benchPlanner,
 };
 
 for (const [name, run] of Object.entries(benches)) {
@@ -68,6 +70,12 @@ for (const [name, run] of Object.entries(benches)) {
     };
     console.log(
       `care: one day for ${f.customers} customers in ${f.generateSeconds} s (waiting for reads ${f.phasesMs.read} ms, planning ${f.phasesMs.plan} ms, waiting for writes ${f.phasesMs.write} ms; count baseline ${f.baseline.countCustomersMs} ms; ${f.generateSeconds < 60 ? 'meets' : 'MISSES'} the 60 s target); guide list p95 ${f.guideList.p95} ms vs task pk p95 ${f.baseline.taskPkLookup.p95} ms (${f.guideList.p95 < 100 ? 'meets' : 'MISSES'} the 100 ms target)`,
+    );
+  }
+  if (name === 'planner') {
+    const f = figures as { customers: number; usPerCustomer: { median: number }; projectedSecondsFor1M: number };
+    console.log(
+      `planner: ${f.usPerCustomer.median} µs per customer on the benchmark day (${f.projectedSecondsFor1M} s of Node CPU for 1,000,000 customers)`,
     );
   }
   if (name === 'clv') {

@@ -32,9 +32,14 @@ export function consentedChannels(facts: Pick<CareFacts, 'consents'>, policy: Gu
   });
 }
 
+/** Of the channels her consents allow, those she has the contact details for. */
+export function reachableChannels(facts: Pick<CareFacts, 'reachable'>, consented: readonly Channel[]): Channel[] {
+  return consented.filter((ch) => facts.reachable[REACH[ch]]);
+}
+
 /** Channels she may be contacted on for care and has the contact details for. */
 export function careChannels(facts: CareFacts, policy: GuardsConfig['consent']): Channel[] {
-  return consentedChannels(facts, policy).filter((ch) => facts.reachable[REACH[ch]]);
+  return reachableChannels(facts, consentedChannels(facts, policy));
 }
 
 /** Channels that can carry a contact kind, in order of preference. A visit is arranged by phone or message. */

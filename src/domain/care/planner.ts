@@ -3,21 +3,21 @@
 // the tasks with one row per occasion key (unique per customer), so a re-run creates nothing new.
 import type { AssigneeRole, CareSettings, ContactKind, Market, MessageCategory, RuleId } from '../../contracts/care';
 import type { SuppressionReason } from '../../contracts/care';
-import { addDays, toEpochDay, type IsoDate } from './dates';
+import { toEpochDay, type IsoDate } from './dates';
 import type { CareFacts, Channel } from './facts';
 import {
-  careChannels,
   chooseContact,
   consentedChannels,
   contactCounts,
-  firstSendTimeOn,
   fitsBudget,
   isExempt,
+  reachableChannels,
   type ContactRecord,
   type OpenTask,
 } from './guards';
-import { careLeadDays, compareOccasions, occasionsOn, RULE_PRECEDENCE, upcomingOccasions } from './rules';
-import type { Occasion, RuleContext } from './rules/types';
+import { dayPlanFor } from './planner-day';
+import { compareOccasions, RULE_PRECEDENCE } from './rules';
+import type { Occasion } from './rules/types';
 
 export type CareHistory = {
   /** Contacts made in the last `windowDays` (older ones are ignored). */
@@ -84,11 +84,6 @@ export function rulePrecedence(ruleId: RuleId): number {
   return RULE_PRECEDENCE.indexOf(ruleId);
 }
 
-function contextFor(input: PlanInput, ruleId: RuleId): RuleContext {
-  const since = input.activeSince[ruleId] ?? input.date;
-  return { date: input.date, market: input.store.market, timeZone: input.store.timeZone, activeSince: since };
-}
-
 function suppress(occasions: readonly Occasion[], reason: SuppressionReason): Suppression[] {
   return occasions.map((o) => ({
     customerId: o.customerId,
@@ -98,6 +93,8 @@ function suppress(occasions: readonly Occasion[], reason: SuppressionReason): Su
     reason,
   }));
 }
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 /**
  * Plans one customer's care for one day. Steps, in order:
@@ -116,20 +113,27 @@ function suppress(occasions: readonly Occasion[], reason: SuppressionReason): Su
 export function planCustomerCare(input: PlanInput): CarePlan {
   const { date, customer: facts, settings, history } = input;
   const guards = settings.guards;
-  const handled = new Set(history.handledKeys);
+  // What depends only on the day, store and settings is worked out once (see planner-day.ts).
+  const day = dayPlanFor(input);
+  const keys = history.handledKeys;
+  const handled: ReadonlySet<string> = Array.isArray(keys) && keys.length === 0 ? NO_KEYS : new Set(keys);
 
-  const found = RULE_PRECEDENCE.flatMap((id) => occasionsOn(id, settings.rules[id], facts, contextFor(input, id)));
-  const unchanged = found.filter((o) => handled.has(o.key)).map((o) => o.key);
-  const fresh = found.filter((o) => !handled.has(o.key));
+  const found: Occasion[] = [];
+  for (const source of day.open) for (const o of source(facts)) found.push(o);
+  const unchanged: string[] = [];
+  const fresh: Occasion[] = [];
+  for (const o of found) {
+    if (handled.has(o.key)) unchanged.push(o.key);
+    else fresh.push(o);
+  }
   const plan: CarePlan = { tasks: [], unchanged, suppressed: [] };
   if (fresh.length === 0) return plan;
 
   if (facts.isDeceased) return { ...plan, suppressed: suppress(fresh, 'deceased') };
   if (facts.doNotContact) return { ...plan, suppressed: suppress(fresh, 'do_not_contact') };
-  if (consentedChannels(facts, guards.consent).length === 0) {
-    return { ...plan, suppressed: suppress(fresh, 'no_care_consent') };
-  }
-  const allowed = careChannels(facts, guards.consent);
+  const consented = consentedChannels(facts, guards.consent);
+  if (consented.length === 0) return { ...plan, suppressed: suppress(fresh, 'no_care_consent') };
+  const allowed = reachableChannels(facts, consented);
 
   // Contact kind per occasion.
   const contactOf = new Map<string, { kind: ContactKind; channels: Channel[] }>();
@@ -144,22 +148,30 @@ export function planCustomerCare(input: PlanInput): CarePlan {
 
   // Same due day → one task.
   const byDay = new Map<IsoDate, Occasion[]>();
-  for (const o of reachable) byDay.set(o.dueOn, [...(byDay.get(o.dueOn) ?? []), o]);
-  const groups = [...byDay.values()]
-    .map((g) => g.sort(compareOccasions))
-    .sort((a, b) => compareOccasions(a[0]!, b[0]!));
+  for (const o of reachable) {
+    const group = byDay.get(o.dueOn);
+    if (group) group.push(o);
+    else byDay.set(o.dueOn, [o]);
+  }
+  const groups = [...byDay.values()];
+  if (reachable.length > 1) {
+    for (const g of groups) g.sort(compareOccasions);
+    groups.sort((a, b) => compareOccasions(a[0]!, b[0]!));
+  }
 
   const budget = guards.budget;
   const today = toEpochDay(date);
-  const events: number[] = [
-    ...history.contacts.filter((c) => contactCounts(c, budget)).map((c) => toEpochDay(c.date)),
-    // An overdue open task still has its contact ahead of it.
-    ...history.openTasks.filter((t) => !isExempt(t.ruleIds, budget)).map((t) => Math.max(toEpochDay(t.dueOn), today)),
-  ];
+  const events: number[] = [];
+  for (const c of history.contacts) if (contactCounts(c, budget)) events.push(toEpochDay(c.date));
+  // An overdue open task still has its contact ahead of it.
+  for (const t of history.openTasks) {
+    if (!isExempt(t.ruleIds, budget)) events.push(Math.max(toEpochDay(t.dueOn), today));
+  }
   const openByDay = new Map<IsoDate, OpenTask>();
   for (const t of history.openTasks) if (!openByDay.has(t.dueOn)) openByDay.set(t.dueOn, t);
   const plannedDays = new Set<IsoDate>(openByDay.keys());
-  let coming: Occasion[] | undefined;
+  // Her coming occasions per counted rule, found when a task first needs them.
+  const coming: Array<readonly Occasion[] | undefined> = [];
 
   for (const group of groups) {
     const owner = group[0]!;
@@ -170,26 +182,41 @@ export function planCustomerCare(input: PlanInput): CarePlan {
       budget,
     );
     if (!open && !exempt) {
-      coming ??= comingOccasions(input, new Set([...handled, ...fresh.map((o) => o.key)]), allowed);
-      const reservedDays = new Set(
-        coming
-          .filter((c) => compareOccasions(c, owner) < 0 && c.dueOn !== owner.dueOn && !plannedDays.has(c.dueOn))
-          .map((c) => toEpochDay(c.dueOn)),
-      );
-      const day = toEpochDay(owner.dueOn);
-      if (!fitsBudget([...events, ...reservedDays], day, budget.maxContacts, budget.windowDays)) {
+      // Stronger occasions coming that she can be reached for and that have no task yet (nor one found
+      // today) reserve their day. Only a rule at or before the owner's in precedence can be stronger.
+      const reservedDays = new Set<number>();
+      const ownerPrecedence = rulePrecedence(owner.ruleId);
+      day.coming.forEach((rule, i) => {
+        if (rule.precedence > ownerPrecedence) return;
+        for (const c of (coming[i] ??= rule.occasions(facts))) {
+          if (
+            compareOccasions(c, owner) < 0 &&
+            c.dueOn !== owner.dueOn &&
+            !plannedDays.has(c.dueOn) &&
+            !handled.has(c.key) &&
+            !found.some((f) => f.key === c.key) &&
+            chooseContact(c.kinds, allowed, guards.messageChannels)
+          ) {
+            reservedDays.add(toEpochDay(c.dueOn));
+          }
+        }
+      });
+      const dueDay = toEpochDay(owner.dueOn);
+      if (!fitsBudget([...events, ...reservedDays], dueDay, budget.maxContacts, budget.windowDays)) {
         plan.suppressed.push(...suppress(group, 'contact_budget'));
         continue;
       }
-      events.push(day);
+      events.push(dueDay);
     }
     plannedDays.add(owner.dueOn);
+    let createOn = owner.createOn;
+    for (const o of group) if (o.createOn < createOn) createOn = o.createOn;
     plan.tasks.push({
       customerId: facts.customerId,
       mergeIntoTaskId: open?.taskId ?? null,
       ownerRule: owner.ruleId,
       ownerKey: owner.key,
-      createOn: group.reduce((min, o) => (o.createOn < min ? o.createOn : min), owner.createOn),
+      createOn,
       dueOn: owner.dueOn,
       kind: contact.kind,
       channels: contact.channels,
@@ -197,21 +224,8 @@ export function planCustomerCare(input: PlanInput): CarePlan {
       category: owner.category,
       reasons: group,
       countsTowardBudget: !open && !exempt,
-      sendAfter:
-        contact.kind === 'message'
-          ? firstSendTimeOn(owner.dueOn, input.store.timeZone, guards.quietHours).toISOString()
-          : null,
+      sendAfter: contact.kind === 'message' ? day.sendAfter(owner.dueOn) : null,
     });
   }
   return plan;
-}
-
-// Counted occasions already known to be coming within reach of today's budget windows, that she can be
-// reached for: they reserve their day.
-function comingOccasions(input: PlanInput, skipKeys: Set<string>, allowed: Channel[]): Occasion[] {
-  const { settings, customer } = input;
-  const horizon = addDays(input.date, careLeadDays(settings) + settings.guards.budget.windowDays - 1);
-  return RULE_PRECEDENCE.filter((id) => !settings.guards.budget.exemptRules.includes(id))
-    .flatMap((id) => upcomingOccasions(id, settings.rules[id], customer, contextFor(input, id), horizon))
-    .filter((o) => !skipKeys.has(o.key) && chooseContact(o.kinds, allowed, settings.guards.messageChannels));
 }

@@ -110,3 +110,44 @@ export function arbitrarySettings(): fc.Arbitrary<CareSettings> {
       }),
     );
 }
+
+function benchCustomerId(g: number): string {
+  const hex = g.toString(16).padStart(12, '0');
+  return `0190a000-0000-7000-8000-${hex}`;
+}
+
+/**
+ * Customer g of bench/care.ts (National Day 2027-10-01) as toLoaded and loadBatchDetails turn her into
+ * facts: 70% women, births 1950–2004, 1 in 5 with a lunar birthday, 1 in 3 with a child, 1 in 4 with
+ * e-mail, all with a phone, care consent for 90%, 1 in 500 with a receipt a week before.
+ */
+export function benchDayFacts(g: number): CareFacts {
+  // bench/care.ts draws consent and receipts from hashtext(id): any well-spread hash will do here.
+  const h = Math.imul(g ^ 0x5bd1e995, 0x9e3779b1) >>> 0;
+  const receipt = h % 500 === 0;
+  return {
+    customerId: benchCustomerId(g),
+    gender: g % 10 < 7 ? 'female' : 'male',
+    ageBand: null,
+    birthday: addDays('1950-01-01', (g * 7919) % 20000),
+    lunarBirthday:
+      g % 5 === 0 ? { month: 1 + ((g * 13) % 12), day: 1 + ((g * 17) % 29), isLeapMonth: false, year: null } : null,
+    hasChildren: g % 3 === 0 ? true : null,
+    isTeacher: null,
+    isDeceased: false,
+    doNotContact: false,
+    consents: [{ channel: 'phone', granted: (h >>> 8) % 10 !== 0 }],
+    reachable: { phone: true, email: g % 4 === 0, address: false },
+    tierRank: null,
+    classValue: null,
+    classAbcd: null,
+    lapseStatus: null,
+    lastVisitOn: receipt ? '2027-09-24' : null,
+    usualIntervalDays: null,
+    lifetimeSpend: receipt ? { CNY: 300000 } : {},
+    receipts: receipt ? [{ id: `r${g}`, date: '2027-09-24', currency: 'CNY', netTotal: 300000, categories: [] }] : [],
+    referral: null,
+    referralsBrought: [],
+    topSpender: [],
+  };
+}

@@ -1,12 +1,12 @@
 // Care on days of the calendar: her birthday (solar or lunar), the market's holidays for those they
 // concern, and the change of season at the solar terms (or configured dates).
-import type { SolarTermId } from '../../../contracts/care';
+import type { RuleConfig, SolarTermId } from '../../../contracts/care';
 import { birthdayOccurrencesBetween } from '../birthdays';
 import { addDays, daysInMonth, isoDate, type IsoDate } from '../dates';
 import { matchesAudience, type Audience } from '../facts';
 import { holidaysBetween, isHolidayEnabled } from '../holidays';
 import { solarTermDate } from '../solar-terms';
-import type { Occasion, RuleDefinition } from './types';
+import type { Occasion, RuleContext, RuleDefinition } from './types';
 
 export const birthday: RuleDefinition<'birthday'> = {
   id: 'birthday',
@@ -42,22 +42,30 @@ export const birthday: RuleDefinition<'birthday'> = {
   lookbackDays: () => 0,
 };
 
-export const holiday: RuleDefinition<'holiday'> = {
-  id: 'holiday',
-  occasionsDueBetween(config, facts, ctx, from, to) {
-    if (!ctx.market) return [];
-    const out: Occasion[] = [];
-    for (const { holiday: def, date } of holidaysBetween(ctx.market, from, to, ctx.timeZone)) {
-      if (!isHolidayEnabled(def, config.holidays)) continue;
-      const audience: Audience =
-        def.audience.kind === 'elders' && config.elderMinAge !== null
-          ? { kind: 'elders', minAge: config.elderMinAge }
-          : def.audience;
-      if (!matchesAudience(audience, facts, date)) continue;
-      out.push({
+/**
+ * The holiday greetings due in [from, to] before anyone's audience is asked: each occasion (with an empty
+ * customerId) and whom it is for. The planner computes these once per day; the rule asks her audience.
+ */
+export function holidayGreetingsBetween(
+  config: RuleConfig<'holiday'>,
+  ctx: RuleContext,
+  from: IsoDate,
+  to: IsoDate,
+): Array<{ audience: Audience; occasion: Occasion }> {
+  if (!ctx.market) return [];
+  const out: Array<{ audience: Audience; occasion: Occasion }> = [];
+  for (const { holiday: def, date } of holidaysBetween(ctx.market, from, to, ctx.timeZone)) {
+    if (!isHolidayEnabled(def, config.holidays)) continue;
+    const audience: Audience =
+      def.audience.kind === 'elders' && config.elderMinAge !== null
+        ? { kind: 'elders', minAge: config.elderMinAge }
+        : def.audience;
+    out.push({
+      audience,
+      occasion: {
         ruleId: 'holiday',
         key: `holiday:${def.id}:${date.slice(0, 4)}`,
-        customerId: facts.customerId,
+        customerId: '',
         occasionDate: date,
         createOn: addDays(date, -config.leadDays),
         dueOn: date,
@@ -67,9 +75,18 @@ export const holiday: RuleDefinition<'holiday'> = {
         reasonKey: 'care.reasons.holiday',
         reasonParams: { holiday: def.id, date },
         rank: def.rank,
-      });
-    }
-    return out;
+      },
+    });
+  }
+  return out;
+}
+
+export const holiday: RuleDefinition<'holiday'> = {
+  id: 'holiday',
+  occasionsDueBetween(config, facts, ctx, from, to) {
+    return holidayGreetingsBetween(config, ctx, from, to)
+      .filter((g) => matchesAudience(g.audience, facts, g.occasion.occasionDate))
+      .map((g) => ({ ...g.occasion, customerId: facts.customerId }));
   },
   maxLeadDays: (config) => config.leadDays,
   lookbackDays: () => 0,

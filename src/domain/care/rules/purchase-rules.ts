@@ -7,6 +7,11 @@ import type { Occasion, RuleDefinition } from './types';
 
 const inRange = (d: IsoDate, from: IsoDate, to: IsoDate) => d >= from && d <= to;
 
+function hasAnyKey(record: object | undefined): boolean {
+  for (const _ in record) return true;
+  return false;
+}
+
 function meetsThreshold(receipt: ReceiptFact, min: Record<string, number>): boolean {
   const threshold = min[receipt.currency];
   return threshold !== undefined && receipt.netTotal >= threshold;
@@ -62,6 +67,7 @@ export const afterPurchaseCall: RuleDefinition<'after_purchase_call'> = {
     }
     return out;
   },
+  mayFind: (_config, facts) => Boolean(facts.receipts?.length),
   maxLeadDays: () => 0,
   lookbackDays: (config) =>
     Math.max(config.delayDays, ...Object.values(config.categoryFollowUps).flatMap((fs) => fs.map((f) => f.delayDays))),
@@ -70,6 +76,7 @@ export const afterPurchaseCall: RuleDefinition<'after_purchase_call'> = {
 export const referralThanks: RuleDefinition<'referral_thanks'> = {
   id: 'referral_thanks',
   occasionsDueBetween(config, facts, _ctx, from, to) {
+    if (!facts.referral && !facts.referralsBrought?.length) return [];
     const out: Occasion[] = [];
     const base = {
       ruleId: 'referral_thanks' as const,
@@ -108,6 +115,7 @@ export const referralThanks: RuleDefinition<'referral_thanks'> = {
     }
     return out;
   },
+  mayFind: (_config, facts) => Boolean(facts.referral || facts.referralsBrought?.length),
   maxLeadDays: () => 0,
   lookbackDays: () => 0,
 };
@@ -136,6 +144,7 @@ export const referralNewCall: RuleDefinition<'referral_new_call'> = {
       },
     ];
   },
+  mayFind: (_config, facts) => Boolean(facts.referral),
   maxLeadDays: (config) => Math.max(0, config.callByDays - config.showFromDays),
   lookbackDays: (config) => config.callByDays,
 };
@@ -172,6 +181,7 @@ export function thresholdCrossings(
 export const spendThresholdThanks: RuleDefinition<'spend_threshold_thanks'> = {
   id: 'spend_threshold_thanks',
   occasionsDueBetween(config, facts, _ctx, from, to) {
+    if (!hasAnyKey(facts.lifetimeSpend)) return []; // no spend on file: no crossing (most customers of a day)
     const out: Occasion[] = [];
     for (const [currency, thresholds] of Object.entries(config.thresholds)) {
       for (const c of thresholdCrossings(facts, currency, thresholds)) {
@@ -195,6 +205,7 @@ export const spendThresholdThanks: RuleDefinition<'spend_threshold_thanks'> = {
     }
     return out;
   },
+  mayFind: (_config, facts) => hasAnyKey(facts.lifetimeSpend),
   maxLeadDays: () => 0,
   lookbackDays: (config) => config.delayDays,
 };

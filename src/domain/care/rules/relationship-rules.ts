@@ -50,6 +50,7 @@ export const topSpenderVisit: RuleDefinition<'top_spender_visit'> = {
     }
     return out;
   },
+  mayFind: (_config, facts) => Boolean(facts.topSpender?.length),
   maxLeadDays: (config) => config.leadDays,
   lookbackDays: () => 0,
 };
@@ -96,6 +97,7 @@ export const vipVisitPlan: RuleDefinition<'vip_visit_plan'> = {
     }
     return out;
   },
+  mayFind: (config, facts) => isKeyCustomer(config, facts),
   maxLeadDays: (config) => config.leadDays,
   lookbackDays: () => 0,
 };
@@ -138,6 +140,7 @@ export const lapsed: RuleDefinition<'lapsed'> = {
       },
     ];
   },
+  mayFind: (_config, facts) => Boolean(facts.lastVisitOn),
   maxLeadDays: () => 0,
   lookbackDays: () => 0,
 };
@@ -178,6 +181,7 @@ export const winBack: RuleDefinition<'win_back'> = {
     });
     return out;
   },
+  mayFind: (_config, facts) => Boolean(facts.lastVisitOn),
   maxLeadDays: () => 0,
   lookbackDays: () => 0,
 };

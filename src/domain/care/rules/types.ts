@@ -75,6 +75,11 @@ export type RuleDefinition<R extends RuleId> = {
     from: IsoDate,
     to: IsoDate,
   ): Occasion[];
+  /**
+   * False only when she has nothing the rule could find an occasion in, whatever the window (no
+   * receipts, no referral, no visit on file…): the planner then does not ask. A rule without it is asked.
+   */
+  mayFind?(config: RuleConfig<R>, facts: CareFacts): boolean;
   /** How many days before dueOn the rule may create a task. */
   maxLeadDays(config: RuleConfig<R>): number;
   /** How many days of receipts and referrals the rule needs in the facts. */

@@ -334,12 +334,14 @@ export function memoisedPlanner(
   maxEntries = 100_000,
 ): (facts: CareFacts, history: CareHistory) => CarePlan {
   const memo = new Map<string, CarePlan>();
-  // The key costs about half a plan: when few customers share their facts (birthdays on file for
-  // nearly all), lookups stop for a while and start again later to see whether it has changed.
-  const WINDOW = 5000;
+  // The key costs more than a plan: when few customers share their facts (birthdays on file for
+  // nearly all), lookups stop for a while and start again later to see whether it has changed; each
+  // window in a row that does not pay doubles the pause (up to 64 windows), one that pays ends it.
+  const WINDOW = 2000;
   let lookups = 0;
   let hits = 0;
   let skip = 0;
+  let pause = 2 * WINDOW;
   return (facts, history) => {
     if (vip && vip.enabled && isKeyCustomer(vip, facts)) return plan(facts, history);
     if (skip > 0) {
@@ -347,7 +349,10 @@ export function memoisedPlanner(
       return plan(facts, history);
     }
     if (lookups >= WINDOW) {
-      if (hits * 5 < lookups) skip = 4 * WINDOW;
+      if (hits * 2 < lookups) {
+        skip = pause;
+        pause = Math.min(2 * pause, 64 * WINDOW);
+      } else pause = 2 * WINDOW;
       lookups = 0;
       hits = 0;
     }

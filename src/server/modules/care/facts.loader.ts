@@ -536,7 +536,9 @@ export async function loadBatchDetails(
   const byId = new Map(loaded.map((l) => [l.facts.customerId, l]));
   for (const c of consents) {
     const l = byId.get(c.customer_id);
-    if (l) l.facts = { ...l.facts, consents: [...l.facts.consents, { channel: c.channel, granted: c.granted }] };
+    // Her facts were made for this batch a moment ago (toLoaded): add to them in place rather than copy
+    // a 25-field object per consent, a fifth of this function's time on a whole-audience day.
+    if (l) (l.facts.consents as Array<CareFacts['consents'][number]>).push({ channel: c.channel, granted: c.granted });
   }
 
   for (const id of ids) history.set(id, { contacts: [], openTasks: [], handledKeys: [] });

@@ -13,6 +13,8 @@ const REACH: Record<Channel, keyof CareFacts['reachable']> = {
   post: 'address',
 };
 
+const ALL_CHANNELS: readonly Channel[] = ['phone', 'sms', 'messaging', 'email', 'post'];
+
 /**
  * Channels her care consents allow, before asking whether she can be reached on them.
  * - strict: only channels with a recorded, granted care consent;
@@ -22,9 +24,9 @@ const REACH: Record<Channel, keyof CareFacts['reachable']> = {
 export function consentedChannels(facts: Pick<CareFacts, 'consents'>, policy: GuardsConfig['consent']): Channel[] {
   const latest = new Map<Channel, boolean>();
   for (const c of facts.consents) latest.set(c.channel, c.granted);
-  const all: Channel[] = ['phone', 'sms', 'messaging', 'email', 'post'];
-  const anyGranted = [...latest.values()].some(Boolean);
-  return all.filter((ch) => {
+  let anyGranted = false;
+  for (const v of latest.values()) if (v) anyGranted = true;
+  return ALL_CHANNELS.filter((ch) => {
     const v = latest.get(ch);
     if (policy === 'strict') return v === true;
     if (policy === 'any_channel') return anyGranted && v !== false;

@@ -202,7 +202,8 @@ export function planCustomerCare(input: PlanInput): CarePlan {
         }
       });
       const dueDay = toEpochDay(owner.dueOn);
-      if (!fitsBudget([...events, ...reservedDays], dueDay, budget.maxContacts, budget.windowDays)) {
+      const counted = reservedDays.size ? [...events, ...reservedDays] : events;
+      if (!fitsBudget(counted, dueDay, budget.maxContacts, budget.windowDays)) {
         plan.suppressed.push(...suppress(group, 'contact_budget'));
         continue;
       }

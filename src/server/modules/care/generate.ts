@@ -336,8 +336,9 @@ export function memoisedPlanner(
   const memo = new Map<string, CarePlan>();
   // The key costs more than a plan: when few customers share their facts (birthdays on file for
   // nearly all), lookups stop for a while and start again later to see whether it has changed; each
-  // window in a row that does not pay doubles the pause (up to 64 windows), one that pays ends it.
-  const WINDOW = 2000;
+  // window in a row that does not pay makes the pause four times longer (up to 256 windows), one that
+  // pays ends it.
+  const WINDOW = 500;
   let lookups = 0;
   let hits = 0;
   let skip = 0;
@@ -351,7 +352,7 @@ export function memoisedPlanner(
     if (lookups >= WINDOW) {
       if (hits * 2 < lookups) {
         skip = pause;
-        pause = Math.min(2 * pause, 64 * WINDOW);
+        pause = Math.min(4 * pause, 256 * WINDOW);
       } else pause = 2 * WINDOW;
       lookups = 0;
       hits = 0;

@@ -70,11 +70,10 @@ export function arbitraryFacts(around: IsoDate): fc.Arbitrary<CareFacts> {
       lifetime: fc.integer({ min: 0, max: 12_000_000 }),
       referral: fc.option(fc.record({ referrerId: fc.uuid(), firstPurchaseOn: recent }), { nil: null }),
       referralsBrought: fc.array(fc.record({ customerId: fc.uuid(), firstPurchaseOn: recent }), { maxLength: 2 }),
-      topSpender: fc.array(
+      topSpender: fc.uniqueArray(
         fc.record({ year: fc.integer({ min: 2024, max: 2028 }), rank: fc.integer({ min: 1, max: 3 }) }),
-        {
-          maxLength: 2,
-        },
+        // One entry per year, as the loader gives them.
+        { maxLength: 2, selector: (e) => e.year },
       ),
     })
     .map(({ lifetime, ...f }) =>

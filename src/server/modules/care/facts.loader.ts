@@ -206,8 +206,14 @@ export async function loadRunContext(
             ranked as (select customer_id, rank() over (partition by area, currency order by total desc)::int as rank from spend)
             select customer_id, rank from ranked where rank <= ${top.topN}`,
       );
-      for (const r of ranked)
-        topSpenders.set(r.customer_id, [...(topSpenders.get(r.customer_id) ?? []), { year: y, rank: r.rank }]);
+      for (const r of ranked) {
+        // One entry per year: a customer who spent in two currencies ranks twice, and two entries would
+        // make two reasons with the same occasion key (the second taken for a concurrent run's).
+        const list = topSpenders.get(r.customer_id) ?? [];
+        const same = list.find((e) => e.year === y);
+        if (same) same.rank = Math.min(same.rank, r.rank);
+        else topSpenders.set(r.customer_id, [...list, { year: y, rank: r.rank }]);
+      }
     }
   }
 

@@ -28,7 +28,6 @@ import {
   type Channel,
   type ContactRecord,
   type IsoDate,
-  type OpenTask,
   type ReceiptFact,
 } from '../../../domain/care';
 import { daysInMonth, isoDate, monthDayInYear } from '../../../domain/care/dates';
@@ -575,26 +574,22 @@ export async function loadBatchDetails(
     history.get(c.customer_id)?.contacts.push(rec);
   }
 
-  const open = await rows<{ id: string; customer_id: string; due_on: string; rule_id: string; occasion_key: string }>(
+  // Her open tasks by the customer index, each task's reasons by the task index (a lateral aggregate,
+  // which PostgreSQL cannot turn into a join over the whole reasons table: at a million tasks it chose
+  // one for the re-run of a whole-audience day, 2 s per batch).
+  const open = await rows<{ id: string; customer_id: string; due_on: string; rules: string[]; keys: string[] }>(
     db,
-    sql`select t.id, t.customer_id, t.due_on::text as due_on, r.rule_id, r.occasion_key
-        from care_tasks t join care_task_reasons r on r.task_id = t.id
+    sql`select t.id, t.customer_id, t.due_on::text as due_on, r.rules, r.keys
+        from care_tasks t
+        cross join lateral (select array_agg(x.rule_id order by x.id) as rules, array_agg(x.occasion_key order by x.id) as keys
+                            from care_task_reasons x where x.task_id = t.id) r
         where ${within(sql`t.customer_id`)} and t.status = 'open' and t.org_id = ${ctx.orgId}
-          and r.org_id = ${ctx.orgId} and ${within(sql`r.customer_id`)}
         order by t.due_on, t.id`,
   );
-  const openById = new Map<string, OpenTask & { customerId: string }>();
   for (const o of open) {
     const h = history.get(o.customer_id);
-    if (!h) continue;
-    let t = openById.get(o.id);
-    if (!t) {
-      t = { taskId: o.id, dueOn: o.due_on, ruleIds: [], occasionKeys: [], customerId: o.customer_id };
-      openById.set(o.id, t);
-      h.openTasks.push(t);
-    }
-    t.ruleIds.push(o.rule_id as RuleId);
-    t.occasionKeys.push(o.occasion_key);
+    if (!h || !o.rules) continue;
+    h.openTasks.push({ taskId: o.id, dueOn: o.due_on, ruleIds: o.rules as RuleId[], occasionKeys: o.keys });
   }
 
   // Occasions found today are due today or later: older keys cannot match.

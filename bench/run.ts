@@ -73,9 +73,15 @@ for (const [name, run] of Object.entries(benches)) {
     );
   }
   if (name === 'planner') {
-    const f = figures as { customers: number; usPerCustomer: { median: number }; projectedSecondsFor1M: number };
+    const f = figures as {
+      customers: number;
+      usPerCustomer: { median: number };
+      cpuUsPerCustomer: { median: number };
+      baselineCpuUsPerCustomer: { median: number };
+      projectedSecondsFor1M: number;
+    };
     console.log(
-      `planner: ${f.usPerCustomer.median} µs per customer on the benchmark day (${f.projectedSecondsFor1M} s of Node CPU for 1,000,000 customers)`,
+      `planner: ${f.usPerCustomer.median} µs per customer on the benchmark day (${f.projectedSecondsFor1M} s of Node CPU for 1,000,000 customers); CPU ${f.cpuUsPerCustomer.median} µs vs ${f.baselineCpuUsPerCustomer.median} µs for the planner before the day plan, same run`,
     );
   }
   if (name === 'clv') {

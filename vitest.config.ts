@@ -42,6 +42,9 @@ export default defineConfig({
                 testTimeout: 120_000,
                 hookTimeout: 180_000,
                 fileParallelism: false,
+                // expect.poll waits 1 s by default: on a loaded CI machine a page can take longer to
+                // fetch what the journey then reads (a customer's classes once showed "…" past it).
+                expect: { poll: { timeout: 20_000, interval: 100 } },
               },
             },
           ]

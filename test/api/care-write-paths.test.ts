@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { rows, type Db } from '../../src/server/db/client';
 import { generateCareTasks, type StagingMethod } from '../../src/server/modules/care';
-import { referenceProblem } from '../../src/server/modules/care/generate';
+import { referenceProblem } from '../../src/server/modules/care/write-batch';
 import type { PlannedTask } from '../../src/domain/care';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { makeCustomer, makeStore, makeUser, markFirstRun, type TestStore } from '../helpers/care';

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { RULE_IDS, type CareSettings, type RuleId } from '../../../contracts/care';
 import { planCustomerCare, type CareFacts, type CareHistory } from '../../../domain/care';
 import { arbitraryFacts, arbitrarySettings } from '../../../domain/care/test-arbitraries';
-import { memoisedPlanner, uuidv7 } from './generate';
+import { memoisedPlanner } from './generate';
+import { uuidv7 } from './write-batch';
 
 const SINCE = Object.fromEntries(RULE_IDS.map((r) => [r, '2026-01-01'])) as Record<RuleId, string>;
 const NO_HISTORY: CareHistory = { contacts: [], openTasks: [], handledKeys: [] };

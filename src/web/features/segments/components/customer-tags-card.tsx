@@ -105,7 +105,7 @@ export function CustomerTagsCard({ customerId }: { customerId: string }) {
         ) : (
           <Select
             aria-label={t('tags.card.add')}
-            placeholder={t('tags.card.add')}
+            placeholder={t(all.isSuccess && options.length === 0 ? 'tags.card.allCarried' : 'tags.card.add')}
             data={options}
             value={null}
             onChange={add}

@@ -58,7 +58,8 @@ export function registerDemoCommands(program: Command) {
         await runRecompute(database, orgId);
         console.log(
           `Demo brand loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.stores} stores, ${summary.staff} staff, ${summary.customers} customers, ` +
-            `${summary.receipts} receipts (${summary.lines} lines, ${summary.returns} returns), ${summary.visits} salon visits, ${summary.repairs} repairs.`,
+            `${summary.receipts} receipts (${summary.lines} lines, ${summary.returns} returns), ${summary.visits} salon visits, ${summary.repairs} repairs, ` +
+            `${summary.tags} tags on ${summary.tagged} customers.`,
         );
         console.log(`Care tasks for today: ${care.tasks} (${care.created} reasons), each guide has a list.`);
         console.log(`Staff accounts: demo${opts.seed}-s<store>-<n>@example.com, password ${summary.staffPassword}`);

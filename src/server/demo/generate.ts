@@ -20,6 +20,7 @@ import { hashPassword } from '../security';
 import { insertBatches } from './batches';
 import { generatePurchases } from './purchases';
 import { generateExtras } from './extras';
+import { generateTags, MARKET_LANGUAGE } from './tags';
 import { displayNameOf } from '../modules/customers/customers.mapping';
 import { reverseDigits } from '../modules/customers/customers.input';
 import { autoReading } from '../modules/customers/reading';
@@ -45,6 +46,9 @@ export type DemoSummary = {
   returns: number;
   visits: number;
   repairs: number;
+  /** Demo tags, and how many customers carry at least one. */
+  tags: number;
+  tagged: number;
   staffPassword: string;
 };
 
@@ -286,6 +290,8 @@ export async function generateDemo(
         reading,
         gender: p.gender,
         email: p.email,
+        // Her language follows her store's country (no draw from the generator: other rows stay the same).
+        language: MARKET_LANGUAGE[store.market],
         birthday:
           lunar || r() < 0.3
             ? null
@@ -347,6 +353,7 @@ export async function generateDemo(
   const ctx: DemoContext = { db, orgId, opts, r, pick, progress, stamp, now, storeList, cust, productIds, cats };
   const { lines, receiptCount, returns } = await generatePurchases(ctx);
   const { visits, repairs } = await generateExtras(ctx);
+  const { tags, tagged } = await generateTags(db, orgId, storeList[0]!.locale, cust);
   await ensureDefaultTiers(db, orgId);
   await backfillLoyalty(db, orgId); // tiers and points for the generated history
   return {
@@ -358,6 +365,8 @@ export async function generateDemo(
     returns,
     visits,
     repairs,
+    tags,
+    tagged,
     staffPassword: DEMO_STAFF_PASSWORD,
   };
 }

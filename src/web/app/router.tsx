@@ -73,6 +73,7 @@ const SegmentsPage = lazy(() =>
 const DashboardPage = lazy(() =>
   import('../features/analytics/pages/dashboard-page').then((m) => ({ default: m.DashboardPage })),
 );
+const TagsPage = lazy(() => import('../features/segments/pages/tags-page').then((m) => ({ default: m.TagsPage })));
 const SegmentPage = lazy(() =>
   import('../features/segments/pages/segment-page').then((m) => ({ default: m.SegmentPage })),
 );
@@ -136,6 +137,7 @@ export function AppRoutes() {
         <Route path="settings/categories" element={page(<CategoriesPage />, 'afterSalesPolicy')} />
         <Route path="segments" element={page(<SegmentsPage />)} />
         <Route path="segments/:id" element={page(<SegmentPage />)} />
+        <Route path="settings/tags" element={page(<TagsPage />, 'tags')} />
         <Route path="dashboard" element={page(<DashboardPage />, 'dashboard')} />
         <Route path="vip" element={page(<MembershipPage />)} />
         <Route path="settings/tiers" element={page(<TiersSettingsPage />, 'vipProgramme')} />

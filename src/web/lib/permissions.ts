@@ -35,6 +35,8 @@ export const ACCESS = {
   // Classes and worth: every manager reads the rules and the last run; head office changes them.
   classSettings: MANAGERS,
   editClassSettings: HEAD_OFFICE,
+  // Customer tags: managers keep the organisation's list; anyone serving her puts them on and takes them off.
+  tags: MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof ACCESS;

@@ -13,6 +13,7 @@ const ENTRIES: Entry[] = [
   { key: 'tiers', to: '/settings/tiers', icon: 'trophy', capability: 'vipProgramme' },
   { key: 'classes', to: '/settings/classes', icon: 'chart', capability: 'classSettings' },
   { key: 'templates', to: '/settings/templates', icon: 'message', capability: null },
+  { key: 'tags', to: '/settings/tags', icon: 'tag', capability: 'tags' },
   { key: 'questions', to: '/settings/questions', icon: 'listDetails', capability: 'questionBank' },
   { key: 'services', to: '/settings/services', icon: 'sparkles', capability: 'serviceMenu' },
   { key: 'categories', to: '/settings/categories', icon: 'tool', capability: 'afterSalesPolicy' },

@@ -19,6 +19,7 @@ import { ContactCustomerButton } from '../../messaging/components/contact-custom
 import { LoyaltyCard } from '../../loyalty/components/loyalty-card';
 import { TierBadge } from '../../loyalty/components/tier-badge';
 import { MetricsCard } from '../../metrics/components/metrics-card';
+import { CustomerTagsCard } from '../../segments/components/customer-tags-card';
 
 export function CustomerPage() {
   const { id = '' } = useParams();
@@ -93,6 +94,7 @@ export function CustomerPage() {
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <Stack gap="md">
               <LoyaltyCard customerId={c.id} storeId={c.storeId} />
+              <CustomerTagsCard customerId={c.id} />
               <CompletenessCard score={c.completeness} next={c.nextQuestions} />
               <MetricsCard customerId={c.id} />
               <ContactCard c={c} />

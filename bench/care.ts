@@ -69,6 +69,26 @@ function cpuMeter(dbName: string) {
   };
 }
 
+/**
+ * BENCH_PG_STATEMENTS=1: the generation's ten most expensive statements from pg_stat_statements
+ * (the server must preload it), to see where the database's time goes.
+ */
+async function statementMeter(admin: pg.Client, dbName: string) {
+  // The server must preload it: alter system set shared_preload_libraries = 'pg_stat_statements', then restart.
+  await admin.query('create extension if not exists pg_stat_statements');
+  await admin.query('select pg_stat_statements_reset()');
+  return async () => {
+    const r = await admin.query(
+      `select left(regexp_replace(s.query, '\\s+', ' ', 'g'), 160) as query, s.calls::int,
+              round(s.total_exec_time)::int as ms, s.rows::int
+         from pg_stat_statements s join pg_database d on d.oid = s.dbid
+        where d.datname = $1 order by s.total_exec_time desc limit 10`,
+      [dbName],
+    );
+    return r.rows;
+  };
+}
+
 export async function benchCare(): Promise<Record<string, unknown>> {
   const base = process.env.BENCH_DATABASE_URL;
   if (!base) return { skipped: 'set BENCH_DATABASE_URL=postgres://… to run the care benchmark' };
@@ -162,11 +182,13 @@ export async function benchCare(): Promise<Record<string, unknown>> {
     await db.execute(sql`select count(*) from customers where store_id = ${storeId} and gender = 'female'`);
     const countMs = performance.now() - b0;
 
+    const statements = process.env.BENCH_PG_STATEMENTS ? await statementMeter(admin, name) : null;
     const c0 = cpuMeter(name);
     const g0 = performance.now();
     const result = await generateCareTasks(database, { orgId, storeId, date: DAY, source: 'bench' });
     const generateSeconds = (performance.now() - g0) / 1000;
     const generateCpu = c0();
+    const topStatements = statements ? await statements() : undefined;
     await db.execute(sql`analyze care_tasks`);
     await db.execute(sql`analyze care_task_reasons`);
 
@@ -209,6 +231,7 @@ export async function benchCare(): Promise<Record<string, unknown>> {
       phasesMs: result.phases,
       busyMs: result.busy,
       cpuSeconds: generateCpu,
+      ...(topStatements ? { topStatements } : {}),
       rerunSeconds: Math.round(rerunSeconds * 10) / 10,
       rerunCpuSeconds: rerunCpu,
       generated: {

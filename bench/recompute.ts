@@ -2,7 +2,7 @@
 // aggregate over the same purchase lines, measured in the same run (issue 5: within 3×). The ratio is
 // the first run's (every row new, most customers reach a tier); a second run is reported beside it.
 // `steps` is the per-phase breakdown in ms. Needs BENCH_DATABASE_URL;
-// a throw-away database is created and dropped. The data are generated set-based in SQL
+// a throw-away database is created and dropped (BENCH_KEEP_DB=1 keeps it for EXPLAIN). The data are generated set-based in SQL
 // (generate_series), not by the demo generator: BENCH_RECOMPUTE_CUSTOMERS (default 1,000,000) customers
 // and about BENCH_RECOMPUTE_LINES (default 10,000,000) lines on receipts of 1–4 lines over three years,
 // with a skewed spend (a few heavy buyers, many one-timers, a tenth who never bought).
@@ -138,7 +138,8 @@ export async function benchRecompute(): Promise<Record<string, unknown>> {
     };
   } finally {
     await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
+    if (process.env.BENCH_KEEP_DB) log(`kept database ${name}`);
+    else await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
 }

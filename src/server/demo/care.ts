@@ -6,7 +6,7 @@ import { careSettingsSchema } from '../../contracts/care';
 import { addDays, localDateOf, lunarDayOf, marketOf, zonedTimeToInstant } from '../../domain/care';
 import { rows, type Database } from '../db/client';
 import { generateCareTasks, type GenerateResult } from '../modules/care/generate';
-import { loadStores } from '../modules/care/facts.loader';
+import { loadStores } from '../modules/care/run-context';
 import { refreshCustomerStats } from '../modules/purchases/stats';
 
 const DAY_MS = 86_400_000;

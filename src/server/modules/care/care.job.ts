@@ -10,7 +10,7 @@ import { zonedParts } from '../../../domain/care/dates';
 import { rows, type Database } from '../../db/client';
 import { recordJobRun, type Job } from '../../jobs/scheduler';
 import { escalateOverdueTasks } from './escalation';
-import { loadStores } from './facts.loader';
+import { loadStores } from './run-context';
 import { generateCareTasks } from './generate';
 
 /** Local hour from which a store's tasks of the day are generated. */

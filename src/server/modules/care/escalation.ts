@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { addDays, localDateOf, type IsoDate } from '../../../domain/care';
 import { rows, type Db } from '../../db/client';
-import { loadStores, storeManagers } from './facts.loader';
+import { loadStores, storeManagers } from './run-context';
 import { getCareSettings } from './settings.service';
 
 export type EscalationResult = {

@@ -28,14 +28,8 @@ import {
 import type { Database, Db } from '../../db/client';
 import { careRuns } from '../../db/schema';
 import { withJobLock } from '../../jobs/scheduler';
-import {
-  candidatePredicate,
-  loadBatchDetails,
-  loadCandidateBatch,
-  loadRunContext,
-  loadStores,
-  type StoreRow,
-} from './facts.loader';
+import { loadBatchDetails, loadCandidateBatch } from './facts.loader';
+import { candidatePredicate, loadRunContext, loadStores, type StoreRow } from './run-context';
 import { activeSinceFor, getCareSettings } from './settings.service';
 import { writePlans, zeroRuleCounts, type PlanOfCustomer, type RuleCounts, type StagingMethod } from './write-batch';
 

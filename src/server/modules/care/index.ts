@@ -35,6 +35,6 @@ export {
   type CareSettingsView,
   type RuleActivity,
 } from './settings.service';
-export { loadStores, storeManagers, type StoreRow } from './facts.loader';
+export { loadStores, storeManagers, type StoreRow } from './run-context';
 export { escalateOverdueTasks, type EscalationResult } from './escalation';
 export { careDailyJob, careEscalationJob, runDailyCare, runEscalation, DAILY_START_MINUTES } from './care.job';

@@ -15,16 +15,8 @@ import {
 import { idParamsSchema, isoDateTime, uuidSchema } from '../../../contracts/common';
 import type { Db } from '../../db/client';
 import { principalOf } from '../../plugins/auth';
-import {
-  cancelTask,
-  completeTask,
-  getComplaint,
-  getTaskDetail,
-  listTasks,
-  reassignTask,
-  snoozeTask,
-  taskActorOf,
-} from './task-screens.service';
+import { cancelTask, completeTask, reassignTask, snoozeTask } from './task-actions.service';
+import { getComplaint, getTaskDetail, listTasks, taskActorOf } from './task-screens.service';
 
 const ANY = { roles: 'any' as const };
 const tags = ['care'];

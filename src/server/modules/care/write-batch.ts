@@ -8,7 +8,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { RULE_IDS, type AssigneeRole, type RuleId } from '../../../contracts/care';
 import { rulePrecedence, type CareHistory, type CarePlan, type PlannedTask } from '../../../domain/care';
 import { rows, type Db } from '../../db/client';
-import { uuidArray, type LoadedCustomer, type RunContext } from './facts.loader';
+import type { LoadedCustomer } from './facts.loader';
+import { uuidArray, type RunContext } from './run-context';
 
 export type RuleCounts = Record<RuleId, number>;
 

@@ -140,7 +140,7 @@ export async function makeCustomer(db: Db, store: TestStore, o: CustomerOptions 
       channel: k.channel,
       purpose: 'care',
       granted: k.granted,
-      method: 'test',
+      method: 'verbal',
     });
   }
   return c!;

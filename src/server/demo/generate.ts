@@ -28,7 +28,7 @@ import { searchKeysOf } from '../modules/customers/search-index';
 import { DEMO_PRODUCTS, localPrice } from './catalogue';
 import { prng, syntheticPerson, type Market } from './names';
 import { ensureDefaultTiers } from '../modules/loyalty/defaults';
-import { backfillLoyalty } from '../modules/loyalty/loyalty.service';
+import { backfillLoyalty } from '../modules/loyalty/points.service';
 
 export type DemoOptions = {
   customers: number;

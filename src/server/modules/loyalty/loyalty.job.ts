@@ -4,7 +4,8 @@
 import type { Database } from '../../db/client';
 import { organizations } from '../../db/schema';
 import { recordJobRun, type Job } from '../../jobs/scheduler';
-import { expirePoints, reviewTiers } from './loyalty.service';
+import { reviewTiers } from './loyalty.service';
+import { expirePoints } from './points.service';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -29,16 +29,13 @@ import { AppError, notFound } from '../../errors';
 import { principalOf } from '../../plugins/auth';
 import { auditRequest } from '../audit/audit.service';
 import { getCustomerRowOrThrow } from '../customers/customers.service';
+import { adjustPoints, getCustomerLoyalty, listPoints, redeemPoints } from './customer-loyalty.service';
 import {
-  adjustPoints,
-  getCustomerLoyalty,
   getProgrammeSettings,
-  listPoints,
   loadTiers,
   parseTier,
   previewTiers,
   recomputeTiers,
-  redeemPoints,
   reviewTiers,
   saveProgrammeSettings,
 } from './loyalty.service';

@@ -5,7 +5,7 @@
 // idempotent (running it twice for the same receipts changes nothing).
 import type { Db } from '../../db/client';
 import { refreshCustomerMetrics } from '../metrics/metrics.service';
-import { applyLoyalty } from '../loyalty/loyalty.service';
+import { applyLoyalty } from '../loyalty/points.service';
 
 export type ReceiptEvent = {
   orgId: string;

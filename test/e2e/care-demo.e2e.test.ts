@@ -6,13 +6,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { runCli } from '../helpers/cli';
 import {
   accessibilityProblems,
   DESKTOP,
   ensureWebBuild,
-  LANGUAGE_BUTTON,
   launchBrowser,
   LOCALES,
   logIn,
@@ -21,6 +20,7 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  chooseLanguage,
 } from './helpers';
 
 const DEMO_PASSWORD = 'keqing-demo-2026';
@@ -28,14 +28,6 @@ const DEMO_PASSWORD = 'keqing-demo-2026';
 let server: RunningServer;
 let browser: Browser;
 let dataDir: string;
-
-async function chooseLanguage(page: Page, label: string) {
-  await page.getByRole('button', { name: LANGUAGE_BUTTON }).first().click();
-  await page.getByRole('menuitem', { name: label }).click();
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.lang))
-    .toBe(LOCALES.find((l) => l.label === label)!.code);
-}
 
 beforeAll(async () => {
   ensureWebBuild();

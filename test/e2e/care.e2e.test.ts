@@ -20,7 +20,6 @@ import {
   DESKTOP,
   ensureWebBuild,
   IPHONE,
-  LANGUAGE_BUTTON,
   launchBrowser,
   LOCALES,
   logIn,
@@ -29,6 +28,7 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  chooseLanguage,
 } from './helpers';
 
 const GUIDE = { email: 'lin@example.com', password: 'lin-pass-12345', name: '林小美' };
@@ -67,14 +67,6 @@ async function apiAs(baseUrl: string, email: string, password: string): Promise<
     return r.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as unknown) : text;
   };
   return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
-}
-
-async function chooseLanguage(page: Page, label: string) {
-  await page.getByRole('button', { name: LANGUAGE_BUTTON }).first().click();
-  await page.getByRole('menuitem', { name: label }).click();
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.lang))
-    .toBe(LOCALES.find((l) => l.label === label)!.code);
 }
 
 /** Chips hide their input; a person taps the label. */

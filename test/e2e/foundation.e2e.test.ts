@@ -7,7 +7,6 @@ import {
   accessibilityProblems,
   DESKTOP,
   ensureWebBuild,
-  LANGUAGE_BUTTON,
   launchBrowser,
   LOCALES,
   logIn,
@@ -17,20 +16,13 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  chooseLanguage,
 } from './helpers';
 
 const STAFF = { email: 'mei@example.com', password: 'mei-pass-12345', name: '林小美' };
 
 let server: RunningServer;
 let browser: Browser;
-
-async function chooseLanguage(page: Page, label: string) {
-  await page.getByRole('button', { name: LANGUAGE_BUTTON }).first().click();
-  await page.getByRole('menuitem', { name: label }).click();
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.lang))
-    .toBe(LOCALES.find((l) => l.label === label)!.code);
-}
 
 async function pickOption(page: Page, label: string | RegExp, option: string | RegExp) {
   await page.getByLabel(label, { exact: false }).first().click();

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const OWNER = { email: 'owner@example.com', password: 'owner-pass-123' };
@@ -223,3 +224,37 @@ export const LOCALES = [
 /** A phone browser (iOS link syntax for sms:). */
 export const IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+
+/** Switches the UI language from the header menu and waits until the page says it is in that language. */
+export async function chooseLanguage(page: Page, label: string) {
+  await page.getByRole('button', { name: LANGUAGE_BUTTON }).first().click();
+  await page.getByRole('menuitem', { name: label }).click();
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.lang))
+    .toBe(LOCALES.find((l) => l.label === label)!.code);
+}
+
+/**
+ * A signed-in API client for a journey's set-up: the session cookie and the CSRF header, as the browser
+ * sends them. A call throws on an error status, with the server's answer.
+ */
+export async function apiAs(baseUrl: string, who: { email: string; password: string }) {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
+    const r = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  };
+}

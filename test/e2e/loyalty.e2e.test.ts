@@ -9,7 +9,6 @@ import {
   accessibilityProblems,
   DESKTOP,
   ensureWebBuild,
-  LANGUAGE_BUTTON,
   launchBrowser,
   LOCALES,
   logIn,
@@ -19,39 +18,13 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  apiAs,
+  chooseLanguage,
 } from './helpers';
 
 let server: RunningServer;
 let browser: Browser;
 let customerId: string;
-
-async function apiAs(baseUrl: string, email: string, password: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await r.json()) as Record<string, unknown>;
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
-
-async function chooseLanguage(page: Page, label: string) {
-  await page.getByRole('button', { name: LANGUAGE_BUTTON }).first().click();
-  await page.getByRole('menuitem', { name: label }).click();
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.lang))
-    .toBe(LOCALES.find((l) => l.label === label)!.code);
-}
 
 async function shootAllSizes(page: Page, name: string, opts: { fullPage?: boolean; focus?: Locator } = {}) {
   for (const [size, viewport] of [
@@ -70,7 +43,7 @@ async function shootAllSizes(page: Page, name: string, opts: { fullPage?: boolea
 beforeAll(async () => {
   ensureWebBuild();
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const call = await apiAs(server.baseUrl, OWNER.email, OWNER.password);
+  const call = await apiAs(server.baseUrl, OWNER);
   const me = (await call('GET', '/api/auth/me')) as { currentStoreId: string };
   customerId = (
     (await call('POST', '/api/customers', {

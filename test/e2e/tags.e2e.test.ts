@@ -9,7 +9,6 @@ import {
   accessibilityProblems,
   DESKTOP,
   ensureWebBuild,
-  LANGUAGE_BUTTON,
   launchBrowser,
   LOCALES,
   logIn,
@@ -18,39 +17,14 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  apiAs,
+  chooseLanguage,
 } from './helpers';
 
 let server: RunningServer;
 let browser: Browser;
 let customerId: string;
 let api: (method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
-
-async function login(baseUrl: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(OWNER),
-  });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<Record<string, unknown>>;
-  };
-}
-
-async function chooseLanguage(page: Page, label: string) {
-  await page.getByRole('button', { name: LANGUAGE_BUTTON }).first().click();
-  await page.getByRole('menuitem', { name: label }).click();
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.lang))
-    .toBe(LOCALES.find((l) => l.label === label)!.code);
-}
 
 async function shoot(page: Page, name: string) {
   await page.waitForTimeout(500);
@@ -78,7 +52,7 @@ beforeAll(async () => {
   ensureWebBuild();
   browser = await launchBrowser();
   server = await startServer();
-  api = await login(server.baseUrl);
+  api = await apiAs(server.baseUrl, OWNER);
   const me = (await api('GET', '/api/auth/me')) as { currentStoreId: string };
   const c = await api('POST', '/api/customers', {
     storeId: me.currentStoreId,

@@ -35,6 +35,7 @@ import { messagingRoutes } from './modules/messaging/messaging.routes';
 import { unsubscribeRoutes } from './modules/messaging/unsubscribe.routes';
 import { segmentsRoutes } from './modules/segments/segments.routes';
 import { analyticsRoutes } from './modules/analytics/analytics.routes';
+import { campaignRoutes } from './modules/loyalty/campaigns.routes';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes';
 import { careTasksRoutes } from './modules/care/tasks.routes';
 import { careTemplatesRoutes } from './modules/care/templates.routes';
@@ -126,6 +127,7 @@ export async function buildApp({
   // The customer's unsubscribe page: public, outside /api, rate-limited.
   await app.register(unsubscribeRoutes, { db });
   await app.register(loyaltyRoutes, { db });
+  await app.register(campaignRoutes, { db });
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

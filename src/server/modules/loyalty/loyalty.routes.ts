@@ -1,13 +1,12 @@
 // The VIP programme over HTTP: tiers and settings (owner / head office edit, everyone reads), the
-// "what if" preview, her tier + points card, redeem and adjust, campaigns. Every change is audited.
+// "what if" preview, her tier + points card, redeem and adjust. Every change is audited. Points
+// campaigns are in campaigns.routes.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { idParamsSchema, pageSchema } from '../../../contracts/common';
 import {
   adjustBodySchema,
-  campaignSchema,
-  createCampaignBodySchema,
   createTierBodySchema,
   customerLoyaltySchema,
   pointsEntrySchema,
@@ -19,12 +18,11 @@ import {
   redeemBodySchema,
   reviewResultSchema,
   tierSchema,
-  updateCampaignBodySchema,
   updateTierBodySchema,
 } from '../../../contracts/loyalty';
 import type { Db } from '../../db/client';
 import { rows } from '../../db/client';
-import { pointsCampaigns, stores, tierDefinitions } from '../../db/schema';
+import { tierDefinitions } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { principalOf } from '../../plugins/auth';
 import { auditRequest } from '../audit/audit.service';
@@ -47,16 +45,6 @@ const actor = (req: Parameters<typeof principalOf>[0]) => {
   const p = principalOf(req);
   return { orgId: p.orgId, userId: p.kind === 'user' ? p.userId : null };
 };
-type CampaignRow = typeof pointsCampaigns.$inferSelect;
-const toCampaign = (c: CampaignRow) => ({
-  id: c.id,
-  name: c.name,
-  multiplier: Number(c.multiplier),
-  startsOn: c.startsOn,
-  endsOn: c.endsOn,
-  storeIds: c.storeIds ?? null,
-  isActive: c.isActive,
-});
 
 async function tiersWithCounts(db: Db, orgId: string) {
   const tiers = await loadTiers(db, orgId);
@@ -70,19 +58,6 @@ async function tiersWithCounts(db: Db, orgId: string) {
 function rankTaken(e: unknown): boolean {
   const err = e as { code?: string; cause?: { code?: string }; message?: string };
   return err.code === '23505' || err.cause?.code === '23505' || /duplicate key/.test(err.message ?? '');
-}
-
-async function checkStores(db: Db, orgId: string, ids: string[] | null | undefined) {
-  if (!ids?.length) return;
-  const found = await db
-    .select({ id: stores.id })
-    .from(stores)
-    .where(and(eq(stores.orgId, orgId), sql`${stores.id} = any(${sql.param(ids)}::uuid[])`));
-  const missing = ids.findIndex((id) => !found.some((f) => f.id === id));
-  if (missing >= 0)
-    throw new AppError('validation_failed', {}, [
-      { field: `body.storeIds.${missing}`, code: 'unknown_store', message: 'Unknown store' },
-    ]);
 }
 
 export const loyaltyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -324,93 +299,6 @@ export const loyaltyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         details: { points: req.body.points, entryId: r.entry.id },
       });
       return reply.status(201).send({ balance: r.balance, entryId: r.entry.id });
-    },
-  );
-
-  app.get(
-    '/api/loyalty/campaigns',
-    {
-      config: { access: { roles: 'any' } },
-      schema: { tags, summary: 'Points campaigns', response: { 200: z.object({ items: z.array(campaignSchema) }) } },
-    },
-    async (req) => ({
-      items: (
-        await db
-          .select()
-          .from(pointsCampaigns)
-          .where(eq(pointsCampaigns.orgId, principalOf(req).orgId))
-          .orderBy(asc(pointsCampaigns.startsOn))
-      ).map(toCampaign),
-    }),
-  );
-
-  app.post(
-    '/api/loyalty/campaigns',
-    {
-      config: { access: { roles: EDITORS } },
-      schema: {
-        tags,
-        summary: 'Start a points campaign (e.g. double points in some stores for a week)',
-        body: createCampaignBodySchema,
-        response: { 201: campaignSchema },
-      },
-    },
-    async (req, reply) => {
-      const orgId = principalOf(req).orgId;
-      await checkStores(db, orgId, req.body.storeIds);
-      const [c] = await db
-        .insert(pointsCampaigns)
-        .values({ orgId, ...req.body, multiplier: String(req.body.multiplier) })
-        .returning();
-      await auditRequest(db, req, {
-        action: 'points.campaign_created',
-        entityType: 'points_campaign',
-        entityId: c!.id,
-        details: { multiplier: req.body.multiplier, startsOn: req.body.startsOn, endsOn: req.body.endsOn },
-      });
-      return reply.status(201).send(toCampaign(c!));
-    },
-  );
-
-  app.patch(
-    '/api/loyalty/campaigns/:id',
-    {
-      config: { access: { roles: EDITORS } },
-      schema: {
-        tags,
-        summary: 'Change or stop a campaign',
-        params: idParamsSchema,
-        body: updateCampaignBodySchema,
-        response: { 200: campaignSchema },
-      },
-    },
-    async (req) => {
-      const orgId = principalOf(req).orgId;
-      await checkStores(db, orgId, req.body.storeIds);
-      const { multiplier, ...rest } = req.body;
-      const [before] = await db
-        .select()
-        .from(pointsCampaigns)
-        .where(and(eq(pointsCampaigns.orgId, orgId), eq(pointsCampaigns.id, req.params.id)));
-      if (!before) throw notFound();
-      const startsOn = rest.startsOn ?? before.startsOn;
-      const endsOn = rest.endsOn ?? before.endsOn;
-      if (endsOn < startsOn)
-        throw new AppError('validation_failed', {}, [
-          { field: 'body.endsOn', code: 'invalid', message: 'Ends before it starts' },
-        ]);
-      const [c] = await db
-        .update(pointsCampaigns)
-        .set({ ...rest, ...(multiplier !== undefined ? { multiplier: String(multiplier) } : {}) })
-        .where(eq(pointsCampaigns.id, before.id))
-        .returning();
-      await auditRequest(db, req, {
-        action: 'points.campaign_updated',
-        entityType: 'points_campaign',
-        entityId: c!.id,
-        details: { fields: Object.keys(req.body) },
-      });
-      return toCampaign(c!);
     },
   );
 };

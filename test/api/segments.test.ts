@@ -502,4 +502,26 @@ describe('tags', () => {
     expect((await owner.del(`/api/tags/${vipTag}`)).statusCode).toBe(200);
     expect(await names(staffA, { kind: 'tag', op: 'any', tagIds: [vipTag] })).toEqual([]);
   });
+
+  it('records who created, deleted, put on and took off a tag in the audit log', async () => {
+    const tag = (await owner.post('/api/tags', { name: '礼品顾客', colour: 'pink' })).json();
+    expect((await owner.patch(`/api/tags/${tag.id}`, { colour: 'teal' })).statusCode).toBe(200);
+    const url = `/api/customers/${ids['蓓']}/tags/${tag.id}`;
+    expect((await staffA.request({ method: 'PUT', url })).statusCode).toBe(200);
+    expect((await staffA.del(url)).statusCode).toBe(200);
+    expect((await owner.del(`/api/tags/${tag.id}`)).statusCode).toBe(200);
+    const onTag = (await owner.get(`/api/audit?entityId=${tag.id}`)).json().items;
+    expect(onTag.map((e: { action: string }) => e.action).sort()).toEqual([
+      'tag.created',
+      'tag.deleted',
+      'tag.updated',
+    ]);
+    const onHer = (await owner.get(`/api/audit?entityId=${ids['蓓']}`)).json().items;
+    expect(
+      onHer
+        .filter((e: { details: { tagId?: string } }) => e.details.tagId === tag.id)
+        .map((e: { action: string }) => e.action)
+        .sort(),
+    ).toEqual(['customer.tag_added', 'customer.tag_removed']);
+  });
 });

@@ -266,7 +266,11 @@ export const segmentsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       config: { access: MANAGERS },
       schema: { tags, summary: 'Create a tag', body: tagBodySchema, response: { 201: tagSchema } },
     },
-    async (req, reply) => reply.status(201).send(await createTag(db, scopeOf(principalOf(req)), req.body)),
+    async (req, reply) => {
+      const tag = await createTag(db, scopeOf(principalOf(req)), req.body);
+      await auditRequest(db, req, { action: 'tag.created', entityType: 'tag', entityId: tag.id });
+      return reply.status(201).send(tag);
+    },
   );
 
   app.patch(
@@ -281,7 +285,16 @@ export const segmentsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         response: { 200: tagSchema },
       },
     },
-    async (req) => updateTag(db, scopeOf(principalOf(req)), req.params.id, req.body),
+    async (req) => {
+      const tag = await updateTag(db, scopeOf(principalOf(req)), req.params.id, req.body);
+      await auditRequest(db, req, {
+        action: 'tag.updated',
+        entityType: 'tag',
+        entityId: req.params.id,
+        details: { fields: Object.keys(req.body) },
+      });
+      return tag;
+    },
   );
 
   app.delete(
@@ -297,6 +310,7 @@ export const segmentsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     },
     async (req) => {
       await deleteTag(db, scopeOf(principalOf(req)), req.params.id);
+      await auditRequest(db, req, { action: 'tag.deleted', entityType: 'tag', entityId: req.params.id });
       return { ok: true as const };
     },
   );
@@ -328,6 +342,13 @@ export const segmentsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       const principal = principalOf(req);
       const c = await getCustomerRowOrThrow(db, principal, req.params.id);
       await assignTag(db, scopeOf(principal), c, req.params.tagId);
+      await auditRequest(db, req, {
+        action: 'customer.tag_added',
+        entityType: 'customer',
+        entityId: c.id,
+        storeId: c.storeId,
+        details: { tagId: req.params.tagId },
+      });
       return { ok: true as const };
     },
   );
@@ -341,6 +362,13 @@ export const segmentsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     async (req) => {
       const c = await getCustomerRowOrThrow(db, principalOf(req), req.params.id);
       await unassignTag(db, c, req.params.tagId);
+      await auditRequest(db, req, {
+        action: 'customer.tag_removed',
+        entityType: 'customer',
+        entityId: c.id,
+        storeId: c.storeId,
+        details: { tagId: req.params.tagId },
+      });
       return { ok: true as const };
     },
   );

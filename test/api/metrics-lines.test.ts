@@ -123,4 +123,34 @@ describe('recompute from receipts and lines', () => {
     await recomputeAll(t.database, t.orgId);
     expect((await metricsRows()).map(strip)).toEqual(full);
   });
+
+  it('counts by the store-local day: as_of ends at local midnight, the window starts at one', async () => {
+    // The passes compare instants with the bounds of as_of's local day (Asia/Shanghai, UTC+8).
+    const res = await owner.post('/api/customers', { storeId: t.mainStoreId, familyName: 'dee' });
+    expect(res.statusCode, res.body).toBe(201);
+    const dee = res.json().id as string;
+    const asOf = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+    const at = (day: string, offsetDays: number, utcTime: string) =>
+      new Date(Date.parse(`${day}T${utcTime}Z`) + offsetDays * 86_400_000).toISOString();
+    const sale = async (occurredAt: string, quantity: number) => {
+      const r = await owner.post('/api/purchases', {
+        storeId: t.mainStoreId,
+        customerId: dee,
+        receiptNo: `L-${++no}`,
+        occurredAt,
+        lines: [{ ...knit, quantity }],
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    };
+    await sale(at(asOf, 0, '15:30:00'), 1); // 23:30 on as_of: counted, in the window
+    await sale(at(asOf, 0, '16:10:00'), 2); // 00:10 the day after: not yet
+    await sale(at(asOf, -365, '16:10:00'), 4); // 00:10 on as_of − 364: the window's first day
+    await sale(at(asOf, -365, '15:50:00'), 8); // 23:50 on as_of − 365: before the window
+    await recomputeAll(t.database, t.orgId, { asOf });
+    const [m] = await rows<Record<string, unknown>>(
+      t.database.db,
+      sql`select frequency_lifetime, frequency_window, quantity_window from customer_metrics where customer_id = ${dee}`,
+    );
+    expect(m).toEqual({ frequency_lifetime: 3, frequency_window: 2, quantity_window: 1 + 4 });
+  });
 });

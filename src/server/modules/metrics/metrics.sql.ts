@@ -44,6 +44,20 @@ const receiptDay = (home: Home) =>
     ? sql`(r.occurred_at at time zone ${home.timezone}::text)::date`
     : sql`(r.occurred_at at time zone st.timezone)::date`;
 const receiptStore = (home: Home) => (home ? sql`` : sql` join stores st on st.id = r.store_id`);
+/**
+ * "Her receipt's store-local day is on or before as_of" (and "after as_of − days"). For a uniform
+ * organisation the day's bounds are instants computed once (an InitPlan), so the passes compare
+ * timestamps instead of converting every receipt and line to local time (a conversion costs about as
+ * much as reading the row): day ≤ as_of ⇔ occurred_at < the local midnight that starts as_of + 1.
+ */
+const dayOnOrBefore = (asOf: string | null, home: Home) =>
+  home
+    ? sql`r.occurred_at < (select ((${homeAsOf(asOf, home)} + 1)::timestamp at time zone ${home.timezone}::text))`
+    : sql`${receiptDay(home)} <= ${homeAsOf(asOf, home)}`;
+const dayAfter = (asOf: string | null, home: Home, days: number) =>
+  home
+    ? sql`r.occurred_at >= (select ((${homeAsOf(asOf, home)} - ${days}::int + 1)::timestamp at time zone ${home.timezone}::text))`
+    : sql`${receiptDay(home)} > ${homeAsOf(asOf, home)} - ${days}::int`;
 
 export function custSql({ orgId, asOf, ids }: Scope): SQL {
   return sql`
@@ -92,6 +106,7 @@ export function cdSql({ orgId, asOf, ids }: Scope, home: Home): SQL {
              ${homeAsOf(asOf, home)} as as_of
       from receipts r${receiptStore(home)}${homeJoin(home)}
       where r.org_id = ${orgId} and r.customer_id is not null${only(sql`r.customer_id`, ids)}
+        and ${dayOnOrBefore(asOf, home)}
       union all
       select v.customer_id, (v.visited_at at time zone st.timezone)::date, false, true, v.visited_at,
              false, 0, cu.as_of
@@ -99,8 +114,8 @@ export function cdSql({ orgId, asOf, ids }: Scope, home: Home): SQL {
       join stores st on st.id = v.store_id
       join (${custSql({ orgId, asOf, ids })}) cu on cu.customer_id = v.customer_id
       where v.org_id = ${orgId}${only(sql`v.customer_id`, ids)}
+        and (v.visited_at at time zone st.timezone)::date <= cu.as_of
     ) u
-    where u.day <= u.as_of
     group by u.customer_id, u.day`;
 }
 
@@ -112,14 +127,14 @@ export function cdSql({ orgId, asOf, ids }: Scope, home: Home): SQL {
 export function linesSql({ orgId, asOf, ids }: Scope, home: Home, s: ClassSettings, catBits: SQL): SQL {
   return sql`
     select r.customer_id,
-           coalesce(sum(l.quantity) filter (where ${receiptDay(home)} > ${homeAsOf(asOf, home)} - ${s.windowDays}::int), 0)::int as q_win,
+           coalesce(sum(l.quantity) filter (where ${dayAfter(asOf, home, s.windowDays)}), 0)::int as q_win,
            coalesce(sum(l.paid_amount) filter (where r.kind = 'sale' and l.discount > 0 and r.currency = ${homeCurrency(home)}), 0)::bigint as disc_value,
            coalesce(bit_or(ci.bit) filter (where r.kind = 'sale'), 0)::bigint as cats
     from receipt_lines l
     join receipts r on r.id = l.receipt_id${receiptStore(home)}${homeJoin(home)}
     left join (${catBits}) ci on ci.id = l.category_id
     where r.org_id = ${orgId} and r.customer_id is not null${only(sql`r.customer_id`, ids)}
-      and ${receiptDay(home)} <= ${homeAsOf(asOf, home)}
+      and ${dayOnOrBefore(asOf, home)}
     group by r.customer_id`;
 }
 

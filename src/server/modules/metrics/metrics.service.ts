@@ -248,6 +248,9 @@ async function batchSettings(database: Database, tx: Db): Promise<void> {
   await tx.execute(sql`set local jit = off`);
 }
 
+/** Every how many-th customer (by hash) the fit and the spend cap read: all of them up to FIT_SAMPLE. */
+export const sampleMod = (customers: number) => (customers > FIT_SAMPLE ? Math.ceil(customers / FIT_SAMPLE) : 1);
+
 /** Fits BG/NBD and Gamma-Gamma per currency from _m_agg / _m_spend (time in weeks). */
 async function fitModels(tx: Db, orgId: string, asOf: string | null, settings: ClassSettings): Promise<ModelSummary[]> {
   const counts = await rows<{ currency: string; n: number; repeaters: number; spenders: number }>(
@@ -265,8 +268,8 @@ async function fitModels(tx: Db, orgId: string, asOf: string | null, settings: C
   await tx.execute(sql`delete from clv_models where org_id = ${orgId}`);
   for (const c of counts) {
     const observed = { customers: num(c.n), repeatCustomers: num(c.repeaters) };
-    const sampled = observed.customers > FIT_SAMPLE;
-    const mod = sampled ? Math.ceil(observed.customers / FIT_SAMPLE) : 1;
+    const mod = sampleMod(observed.customers);
+    const sampled = mod > 1;
     const sample = sampled ? sql` and mod(abs(hashtext(a.customer_id::text)), ${mod}::int) = 0` : sql``;
     let reason: NotEnoughReason | null = null;
     let params: ClvModelParams | null = null;
@@ -413,11 +416,18 @@ export async function recomputeAll(
     );
     step('thresholds', { partitions });
     await temp('_m_rv', repeatValuesSql);
+    const buyers = await rows<{ currency: string; n: number }>(
+      tx,
+      sql`select currency, count(*)::int as n from _m_agg where f_life > 0 group by currency`,
+    );
     await temp(
       '_m_caps',
       settings.clv.spendCapQuantile === null
         ? sql`select null::text as currency, null::float8 as cap where false`
-        : computedCapsSql(settings.clv.spendCapQuantile),
+        : computedCapsSql(
+            settings.clv.spendCapQuantile,
+            Object.fromEntries(buyers.map((b) => [b.currency, sampleMod(num(b.n))])),
+          ),
     );
     await temp('_m_spend', spendSql);
     step('clv spend');

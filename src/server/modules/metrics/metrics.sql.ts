@@ -205,14 +205,22 @@ export function storedCapsSql(orgId: string): SQL {
  * Caps from the data (the full run): the smaller of the chosen percentile of positive repeat-day
  * values and a robust fence, exactly as domain/clv spendCapOf (nearest-rank percentiles).
  */
-export function computedCapsSql(capQuantile: number): SQL {
+export function computedCapsSql(capQuantile: number, sample: Record<string, number> = {}): SQL {
+  // Above FIT_SAMPLE customers a currency's cap comes from the same deterministic hash sample of
+  // customers the models are fitted on (two sorts of millions of repeat days otherwise).
+  const mods = Object.entries(sample).filter(([c, m]) => /^[A-Z]{3}$/.test(c) && Number.isInteger(m) && m > 1);
+  const rv = mods.length
+    ? sql`select * from _m_rv where mod(abs(hashtext(customer_id::text)), (case currency ${sql.raw(
+        mods.map(([c, m]) => `when '${c}' then ${m}`).join(' '),
+      )} else 1 end)) = 0`
+    : sql`select * from _m_rv`;
   return sql`
-    with med as (
+    with rv as (${rv}), med as (
       select currency, percentile_disc(array[0.5, ${capQuantile}::float8]) within group (order by v) as p
-      from _m_rv group by currency
+      from rv group by currency
     ), mad as (
       select rv.currency, percentile_disc(0.5) within group (order by abs(ln(rv.v) - ln(med.p[1]))) as mad
-      from _m_rv rv join med on med.currency = rv.currency group by rv.currency
+      from rv join med on med.currency = rv.currency group by rv.currency
     )
     select med.currency, least(med.p[2], greatest(10 * med.p[1], med.p[1] * exp(5 * 1.4826 * mad.mad))) as cap
     from med join mad on mad.currency = med.currency`;

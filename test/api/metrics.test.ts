@@ -236,6 +236,18 @@ describe('customer metrics and classes', () => {
     expect(both.filter((r) => r === null)).toHaveLength(1);
     expect((await metricsRows()).map(strip)).toEqual(first);
   });
+
+  it('vacuums the rows it rewrote where no autovacuum runs (PGlite, or a server with it off)', async () => {
+    const [setting] = await rows<{ on: string }>(t.database.db, sql`select current_setting('autovacuum') as on`);
+    const expected = t.database.kind === 'pglite' || setting?.on !== 'on';
+    const result = await recomputeAll(t.database, t.orgId);
+    expect('vacuum' in result.steps).toBe(expected);
+    const [stat] = await rows<{ last_vacuum: string | null }>(
+      t.database.db,
+      sql`select last_vacuum from pg_stat_user_tables where relname = 'customer_metrics'`,
+    );
+    if (expected) expect(stat?.last_vacuum).not.toBeNull();
+  });
 });
 
 describe('access and lists', () => {

@@ -76,4 +76,10 @@ describe('i18n catalogues', () => {
     const c = flatten(appCatalogue(locale) as Tree);
     expect(AUDIT_ACTIONS.filter((a) => !c.get(`audit.actions.${a}`)?.trim())).toEqual([]);
   });
+
+  it.each(LOCALES)('%s app namespace names every audit category (the log filter’s group headings)', (locale) => {
+    const c = flatten(appCatalogue(locale) as Tree);
+    const categories = [...new Set(AUDIT_ACTIONS.map((a) => a.split('.')[0]!))];
+    expect(categories.filter((k) => !c.get(`audit.categories.${k}`)?.trim())).toEqual([]);
+  });
 });

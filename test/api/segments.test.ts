@@ -524,4 +524,22 @@ describe('tags', () => {
         .sort(),
     ).toEqual(['customer.tag_added', 'customer.tag_removed']);
   });
+
+  it('records who saved, changed and deleted a segment in the audit log', async () => {
+    const saved = await staffA.post('/api/segments', {
+      name: '审计用客群',
+      definition: { kind: 'group', op: 'and', conditions: [SMS] },
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const id = saved.json().id as string;
+    expect((await staffA.patch(`/api/segments/${id}`, { name: '审计用客群·改' })).statusCode).toBe(200);
+    expect((await staffA.del(`/api/segments/${id}`)).statusCode).toBe(200);
+    const events = (await owner.get(`/api/audit?entityId=${id}`)).json().items as Array<{
+      action: string;
+      details: Record<string, unknown>;
+    }>;
+    expect(events.map((e) => e.action).sort()).toEqual(['segment.created', 'segment.deleted', 'segment.updated']);
+    expect(events.find((e) => e.action === 'segment.updated')?.details.fields).toEqual(['name']);
+    expect(events.find((e) => e.action === 'segment.deleted')?.details.name).toBe('审计用客群·改');
+  });
 });

@@ -132,7 +132,17 @@ export const segmentsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       config: { access: ANY },
       schema: { tags, summary: 'Save a segment', body: segmentBodySchema, response: { 201: segmentSchema } },
     },
-    async (req, reply) => reply.status(201).send(await createSegment(db, scopeOf(principalOf(req)), req.body)),
+    async (req, reply) => {
+      const segment = await createSegment(db, scopeOf(principalOf(req)), req.body);
+      await auditRequest(db, req, {
+        action: 'segment.created',
+        entityType: 'segment',
+        entityId: segment.id,
+        storeId: segment.storeId,
+        details: { name: segment.name },
+      });
+      return reply.status(201).send(segment);
+    },
   );
 
   app.get(
@@ -156,7 +166,17 @@ export const segmentsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         response: { 200: segmentSchema },
       },
     },
-    async (req) => updateSegment(db, scopeOf(principalOf(req)), req.params.id, req.body),
+    async (req) => {
+      const segment = await updateSegment(db, scopeOf(principalOf(req)), req.params.id, req.body);
+      await auditRequest(db, req, {
+        action: 'segment.updated',
+        entityType: 'segment',
+        entityId: segment.id,
+        storeId: segment.storeId,
+        details: { fields: Object.keys(req.body) },
+      });
+      return segment;
+    },
   );
 
   app.delete(
@@ -166,7 +186,16 @@ export const segmentsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       schema: { tags, summary: 'Delete a saved segment', params: idParamsSchema, response: { 200: okSchema } },
     },
     async (req) => {
-      await deleteSegment(db, scopeOf(principalOf(req)), req.params.id);
+      const p = scopeOf(principalOf(req));
+      const row = await getSegmentRow(db, p, req.params.id);
+      await deleteSegment(db, p, req.params.id);
+      await auditRequest(db, req, {
+        action: 'segment.deleted',
+        entityType: 'segment',
+        entityId: row.id,
+        storeId: row.storeId,
+        details: { name: row.name },
+      });
       return { ok: true as const };
     },
   );

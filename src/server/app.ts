@@ -34,6 +34,7 @@ import { afterSalesRoutes } from './modules/after-sales/after-sales.routes';
 import { messagingRoutes } from './modules/messaging/messaging.routes';
 import { unsubscribeRoutes } from './modules/messaging/unsubscribe.routes';
 import { segmentsRoutes } from './modules/segments/segments.routes';
+import { tagsRoutes } from './modules/segments/tags.routes';
 import { analyticsRoutes } from './modules/analytics/analytics.routes';
 import { campaignRoutes } from './modules/loyalty/campaigns.routes';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes';
@@ -120,6 +121,7 @@ export async function buildApp({
   await app.register(afterSalesRoutes, { db });
   await app.register(messagingRoutes, { db, messaging: config.messaging });
   await app.register(segmentsRoutes, { db });
+  await app.register(tagsRoutes, { db });
   await app.register(analyticsRoutes, { db });
   await app.register(careTasksRoutes, { db });
   await app.register(careTemplatesRoutes, { db });

@@ -1,11 +1,10 @@
-// HTTP for segments and tags. Any signed-in role builds and saves segments over the stores she works
+// HTTP for segments (tags: tags.routes.ts). Any signed-in role builds and saves segments over the stores she works
 // in (staff: only their stores' customers ever match); exports follow the customer export's rules.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema, okSchema, pageSchema } from '../../../contracts/common';
 import { customerListItemSchema } from '../../../contracts/customers';
 import {
-  customerTagParamsSchema,
   previewBodySchema,
   previewSchema,
   segmentBodySchema,
@@ -15,8 +14,6 @@ import {
   segmentListQuerySchema,
   segmentOptionsSchema,
   segmentSchema,
-  tagBodySchema,
-  tagSchema,
   updateSegmentBodySchema,
 } from '../../../contracts/segments';
 import type { Db } from '../../db/client';
@@ -24,34 +21,25 @@ import { requestLocale } from '../../errors';
 import { principalOf, type Principal } from '../../plugins/auth';
 import { auditRequest } from '../audit/audit.service';
 import { toListItems } from '../customers/customers.mapping';
-import { getCustomerRowOrThrow } from '../customers/customers.service';
 import { csvStream, exportHeaders, seesContacts, xlsxStream, type ExportCell } from '../imports/export.service';
 import {
-  assignTag,
   contextFor,
   countSegment,
   createSegment,
-  createTag,
   deleteSegment,
-  deleteTag,
   getSegment,
   getSegmentRow,
   listSegments,
-  listTags,
   previewSegment,
   savedSegmentContext,
   segmentCustomerPage,
   segmentExportPages,
   segmentOptions,
-  tagsOfCustomer,
-  unassignTag,
   updateSegment,
-  updateTag,
   type Scope,
 } from './segments.service';
 
 const ANY = { roles: 'any' as const };
-const MANAGERS = { roles: ['owner', 'hq', 'regional_manager', 'store_manager'] as const };
 const tags = ['segments'];
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -63,8 +51,6 @@ export function scopeOf(p: Principal): Scope {
     ? { orgId: p.orgId, storeIds: p.storeIds, role: p.role, userId: p.userId }
     : { orgId: p.orgId, storeIds: p.storeIds };
 }
-
-const tagRef = tagSchema.omit({ customers: true });
 
 export const segmentsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.post(
@@ -271,134 +257,6 @@ export const segmentsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       return reply.send(
         format === 'csv' ? csvStream(headers, counted()) : xlsxStream(headers, counted(), row.name.slice(0, 31)),
       );
-    },
-  );
-
-  // ---- tags ----
-
-  app.get(
-    '/api/tags',
-    {
-      config: { access: ANY },
-      schema: {
-        tags,
-        summary: 'The organisation’s customer tags, with how many of your customers carry each',
-        response: { 200: z.object({ items: z.array(tagSchema) }) },
-      },
-    },
-    async (req) => ({ items: await listTags(db, scopeOf(principalOf(req))) }),
-  );
-
-  app.post(
-    '/api/tags',
-    {
-      config: { access: MANAGERS },
-      schema: { tags, summary: 'Create a tag', body: tagBodySchema, response: { 201: tagSchema } },
-    },
-    async (req, reply) => {
-      const tag = await createTag(db, scopeOf(principalOf(req)), req.body);
-      await auditRequest(db, req, { action: 'tag.created', entityType: 'tag', entityId: tag.id });
-      return reply.status(201).send(tag);
-    },
-  );
-
-  app.patch(
-    '/api/tags/:id',
-    {
-      config: { access: MANAGERS },
-      schema: {
-        tags,
-        summary: 'Rename or recolour a tag',
-        params: idParamsSchema,
-        body: tagBodySchema.partial(),
-        response: { 200: tagSchema },
-      },
-    },
-    async (req) => {
-      const tag = await updateTag(db, scopeOf(principalOf(req)), req.params.id, req.body);
-      await auditRequest(db, req, {
-        action: 'tag.updated',
-        entityType: 'tag',
-        entityId: req.params.id,
-        details: { fields: Object.keys(req.body) },
-      });
-      return tag;
-    },
-  );
-
-  app.delete(
-    '/api/tags/:id',
-    {
-      config: { access: MANAGERS },
-      schema: {
-        tags,
-        summary: 'Delete a tag (and take it off everyone)',
-        params: idParamsSchema,
-        response: { 200: okSchema },
-      },
-    },
-    async (req) => {
-      await deleteTag(db, scopeOf(principalOf(req)), req.params.id);
-      await auditRequest(db, req, { action: 'tag.deleted', entityType: 'tag', entityId: req.params.id });
-      return { ok: true as const };
-    },
-  );
-
-  app.get(
-    '/api/customers/:id/tags',
-    {
-      config: { access: ANY },
-      schema: {
-        tags,
-        summary: 'Her tags',
-        params: idParamsSchema,
-        response: { 200: z.object({ items: z.array(tagRef) }) },
-      },
-    },
-    async (req) => {
-      const c = await getCustomerRowOrThrow(db, principalOf(req), req.params.id);
-      return { items: await tagsOfCustomer(db, c.id) };
-    },
-  );
-
-  app.put(
-    '/api/customers/:id/tags/:tagId',
-    {
-      config: { access: ANY },
-      schema: { tags, summary: 'Put a tag on her', params: customerTagParamsSchema, response: { 200: okSchema } },
-    },
-    async (req) => {
-      const principal = principalOf(req);
-      const c = await getCustomerRowOrThrow(db, principal, req.params.id);
-      await assignTag(db, scopeOf(principal), c, req.params.tagId);
-      await auditRequest(db, req, {
-        action: 'customer.tag_added',
-        entityType: 'customer',
-        entityId: c.id,
-        storeId: c.storeId,
-        details: { tagId: req.params.tagId },
-      });
-      return { ok: true as const };
-    },
-  );
-
-  app.delete(
-    '/api/customers/:id/tags/:tagId',
-    {
-      config: { access: ANY },
-      schema: { tags, summary: 'Take a tag off her', params: customerTagParamsSchema, response: { 200: okSchema } },
-    },
-    async (req) => {
-      const c = await getCustomerRowOrThrow(db, principalOf(req), req.params.id);
-      await unassignTag(db, c, req.params.tagId);
-      await auditRequest(db, req, {
-        action: 'customer.tag_removed',
-        entityType: 'customer',
-        entityId: c.id,
-        storeId: c.storeId,
-        details: { tagId: req.params.tagId },
-      });
-      return { ok: true as const };
     },
   );
 };

@@ -13,7 +13,7 @@ import {
 import { currencyDigits } from '../../../domain/money';
 import type { Db } from '../../db/client';
 import { rows } from '../../db/client';
-import { compressGroups } from './metrics.service';
+import { compressGroups } from './clv-models';
 
 export type ClvFitOptions = { storeCode?: string; until?: string; minCustomers?: number; minRepeatCustomers?: number };
 export type ClvFitReport =

@@ -4,17 +4,7 @@
 // stores the thresholds (quintiles, Pareto cuts) and the CLV models the incremental refresh reuses.
 import { eq, sql } from 'drizzle-orm';
 import { DEFAULT_CLASS_SETTINGS, classSettingsSchema, type ClassSettings } from '../../../contracts/metrics';
-import {
-  CLV_MINIMUMS,
-  bgnbdAliveExpectation,
-  fitBgNbd,
-  fitGammaGamma,
-  populationMeanSpend,
-  type BgNbdParams,
-  type CompressedData,
-  type NotEnoughReason,
-  type SpendCustomer,
-} from '../../../domain/clv';
+import { bgnbdAliveExpectation, type BgNbdParams } from '../../../domain/clv';
 import type { Database, Db } from '../../db/client';
 import { recomputeTiers } from '../loyalty';
 import { rows } from '../../db/client';
@@ -28,26 +18,21 @@ import {
   cdSql,
   computedCapsSql,
   custSql,
-  finalSelectSql,
   gKeysSql,
   gSql,
   linesSql,
   repeatValuesSql,
   spendSql,
   storedCapsSql,
-  thresholdsSql,
-  upsertSql,
   type GTerm,
   type Home,
   type Scope,
 } from './metrics.sql';
+import { finalSelectSql, thresholdsSql, upsertSql } from './metrics-rows.sql';
+import { UNIT_DAYS, fitModels, sampleMod, type ModelSummary } from './clv-models';
 
-/** Days per model unit: weeks, as in the literature and `keqing clv fit`. */
-export const UNIT_DAYS = 7;
 /** Memory for the recompute's sorts and hash aggregates (PostgreSQL; its own transaction only). */
 export const METRICS_WORK_MEM = process.env.KEQING_RECOMPUTE_WORK_MEM ?? '256MB';
-/** Above this many customers per currency the models are fitted on a deterministic hash sample. */
-export const FIT_SAMPLE = 25_000;
 
 export async function getClassSettings(
   db: Db,
@@ -196,14 +181,6 @@ async function refreshInTempTables(
   await tx.execute(sql.raw(`drop table ${made.join(', ')}`));
 }
 
-export type ModelSummary = {
-  currency: string;
-  status: 'ok' | 'not_enough_data';
-  reason: NotEnoughReason | null;
-  customers: number;
-  repeatCustomers: number;
-  sampled: boolean;
-};
 export type RecomputeResult = {
   customers: number;
   partitions: number;
@@ -221,6 +198,8 @@ export type RecomputeOptions = { asOf?: string; onProgress?: (step: string, deta
 export type RecomputeStep = {
   name: string;
   run(database: Database, orgId: string, context: { asOf?: string; metrics: RecomputeResult }): Promise<unknown>;
+  /** The tables this run of the step rewrote in bulk, given what it returned (to be vacuumed). */
+  rewrote?(result: unknown): string[];
 };
 export const afterRecomputeSteps: RecomputeStep[] = [
   {
@@ -234,6 +213,7 @@ export const afterRecomputeSteps: RecomputeStep[] = [
         if (d.kind === 'postgres') await tx.execute(sql`set local enable_nestloop = off`);
         return recomputeTiers(tx, orgId, { asOf: asOf ? new Date(asOf) : undefined });
       }),
+    rewrote: (r) => ((r as { upgraded?: number }).upgraded ? ['customers', 'customer_tier_changes'] : []),
   },
 ];
 
@@ -246,122 +226,6 @@ async function batchSettings(database: Database, tx: Db): Promise<void> {
   await tx.execute(sql.raw(`set local work_mem = '${METRICS_WORK_MEM}'`));
   // The statements are wide and run once: compiling them (JIT) costs more than it saves.
   await tx.execute(sql`set local jit = off`);
-}
-
-/** Every how many-th customer (by hash) the fit and the spend cap read: all of them up to FIT_SAMPLE. */
-export const sampleMod = (customers: number) => (customers > FIT_SAMPLE ? Math.ceil(customers / FIT_SAMPLE) : 1);
-
-/** Fits BG/NBD and Gamma-Gamma per currency from _m_agg / _m_spend (time in weeks). */
-async function fitModels(tx: Db, orgId: string, asOf: string | null, settings: ClassSettings): Promise<ModelSummary[]> {
-  const counts = await rows<{ currency: string; n: number; repeaters: number; spenders: number }>(
-    tx,
-    sql`select a.currency, count(*)::int as n, (count(*) filter (where a.f_life > 1))::int as repeaters,
-               (count(sp.customer_id) filter (where sp.ss > 0))::int as spenders
-        from _m_agg a left join _m_spend sp on sp.customer_id = a.customer_id
-        where a.f_life > 0 group by a.currency order by a.currency`,
-  );
-  const minimum = {
-    customers: settings.clv.minCustomers ?? CLV_MINIMUMS.customers,
-    repeatCustomers: settings.clv.minRepeatCustomers ?? CLV_MINIMUMS.repeatCustomers,
-  };
-  const out: ModelSummary[] = [];
-  await tx.execute(sql`delete from clv_models where org_id = ${orgId}`);
-  for (const c of counts) {
-    const observed = { customers: num(c.n), repeatCustomers: num(c.repeaters) };
-    const mod = sampleMod(observed.customers);
-    const sampled = mod > 1;
-    const sample = sampled ? sql` and mod(abs(hashtext(a.customer_id::text)), ${mod}::int) = 0` : sql``;
-    let reason: NotEnoughReason | null = null;
-    let params: ClvModelParams | null = null;
-    if (observed.customers < minimum.customers) reason = 'too_few_customers';
-    else if (observed.repeatCustomers < Math.max(1, minimum.repeatCustomers)) reason = 'too_few_repeat_customers';
-    else if (num(c.spenders) < Math.max(1, minimum.repeatCustomers)) reason = 'too_few_customers_with_repeat_spend';
-    else {
-      const groups = await rows<Row>(
-        tx,
-        sql`select a.f_life - 1 as x, case when a.f_life > 1 then a.last_day - a.first_day else 0 end as tx,
-                   a.as_of - a.first_day as t, count(*)::int as w
-            from _m_agg a where a.f_life > 0 and a.currency = ${c.currency}${sample}
-            group by 1, 2, 3 order by 1, 2, 3`,
-      );
-      const spend = await rows<Row>(
-        tx,
-        sql`select sp.xs as x, sp.ss / sp.xs as m from _m_spend sp join _m_agg a on a.customer_id = sp.customer_id
-            where a.currency = ${c.currency} and sp.ss > 0${sample}`,
-      );
-      const bgnbd = fitBgNbd(compressGroups(groups));
-      const spenders: SpendCustomer[] = spend.map((s) => ({ x: num(s.x), m: num(s.m) }));
-      const gammagamma = fitGammaGamma(spenders);
-      const finite = [
-        bgnbd.r,
-        bgnbd.alpha,
-        bgnbd.a,
-        bgnbd.b,
-        bgnbd.loglik,
-        gammagamma.p,
-        gammagamma.q,
-        gammagamma.gamma,
-      ];
-      if (!bgnbd.converged || !gammagamma.converged || !finite.every(Number.isFinite)) reason = 'fit_did_not_converge';
-      else if (populationMeanSpend(gammagamma) === null) reason = 'mean_spend_undefined';
-      else
-        params = {
-          r: bgnbd.r,
-          alpha: bgnbd.alpha,
-          a: bgnbd.a,
-          b: bgnbd.b,
-          loglik: bgnbd.loglik,
-          p: gammagamma.p,
-          q: gammagamma.q,
-          gamma: gammagamma.gamma,
-          warnings: [
-            ...bgnbd.atBounds.map((p) => `bgnbd.${p} at bound`),
-            ...gammagamma.atBounds.map((p) => `gammagamma.${p} at bound`),
-          ],
-        };
-    }
-    const status = params ? 'ok' : 'not_enough_data';
-    await tx.execute(sql`
-      insert into clv_models (org_id, currency, status, reason, params, spend_cap, customers, repeat_customers,
-        min_customers, min_repeat_customers, as_of, fitted_at)
-      values (${orgId}, ${c.currency}, ${status}, ${reason}, ${params ? JSON.stringify(params) : null}::jsonb,
-        (select cap from _m_caps where currency = ${c.currency}), ${observed.customers}, ${observed.repeatCustomers},
-        ${minimum.customers}, ${minimum.repeatCustomers}, coalesce(${asOf}::date, current_date), now())`);
-    out.push({ currency: c.currency, status, reason, ...observed, sampled });
-  }
-  return out;
-}
-
-/** (x, t_x days, T days, count) rows → the BG/NBD's compressed data, in weeks. */
-export function compressGroups(groups: Row[]): CompressedData {
-  const valueIndex = new Map<number, number>();
-  const indexOf = (v: number) => {
-    let i = valueIndex.get(v);
-    if (i === undefined) valueIndex.set(v, (i = valueIndex.size));
-    return i;
-  };
-  const byX = new Map<number, { iT: number[]; itx: number[]; w: number[] }>();
-  let customers = 0;
-  let repeats = 0;
-  for (const g of groups) {
-    const x = num(g.x);
-    const w = num(g.w);
-    let list = byX.get(x);
-    if (!list) byX.set(x, (list = { iT: [], itx: [], w: [] }));
-    list.iT.push(indexOf(num(g.t) / UNIT_DAYS));
-    list.itx.push(indexOf(x === 0 ? 0 : num(g.tx) / UNIT_DAYS));
-    list.w.push(w);
-    customers += w;
-    repeats += x * w;
-  }
-  return {
-    values: Float64Array.from(valueIndex.keys()),
-    groups: [...byX]
-      .sort(([a], [b]) => a - b)
-      .map(([x, l]) => ({ x, iT: Int32Array.from(l.iT), itx: Int32Array.from(l.itx), w: Float64Array.from(l.w) })),
-    customers,
-    repeats,
-  };
 }
 
 /**
@@ -459,8 +323,8 @@ export async function recomputeAll(
   const metrics: RecomputeResult = { ...result, ms: Date.now() - started, steps };
   const tables = ['customer_metrics'];
   for (const s of afterRecomputeSteps) {
-    const out = (await s.run(database, orgId, { asOf: options.asOf, metrics })) as { upgraded?: number } | undefined;
-    if (s.name === 'tiers' && out?.upgraded) tables.push('customers', 'customer_tier_changes');
+    const out = await s.run(database, orgId, { asOf: options.asOf, metrics });
+    tables.push(...(s.rewrote?.(out) ?? []));
     step(s.name);
   }
   if (await vacuumNeeded(database)) {

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLASS_SETTINGS } from '../../src/contracts/metrics';
 import { abcdClass, paretoCuts, quintileCuts, rfmSegment, scoreHigher, scoreLower } from '../../src/domain/classes';
+import { tablesInDependencyOrder } from '../../src/server/db/backup';
 import { rows } from '../../src/server/db/client';
 import { recomputeAll, refreshCustomerMetrics } from '../../src/server/modules/metrics/metrics.service';
 import {
@@ -237,16 +238,69 @@ describe('customer metrics and classes', () => {
     expect((await metricsRows()).map(strip)).toEqual(first);
   });
 
-  it('vacuums the rows it rewrote where no autovacuum runs (PGlite, or a server with it off)', async () => {
+  it('gives a large organisation a partition of its own, built anew on each full run; the refresh writes into it', async () => {
+    const partition = `customer_metrics_o${t.orgId.replace(/-/g, '')}`;
+    const where = async () =>
+      rows<{ oid: number; parent: string; n: number }>(
+        t.database.db,
+        sql`select c.oid::int as oid, p.relname as parent, (select count(*)::int from customer_metrics m where m.tableoid = c.oid) as n
+            from pg_class c join pg_inherits i on i.inhrelid = c.oid join pg_class p on p.oid = i.inhparent
+            where c.relname = ${partition}`,
+      );
+    const inDefault = async () =>
+      (
+        await rows<{ n: number }>(
+          t.database.db,
+          sql`select count(*)::int as n from customer_metrics_default where org_id = ${t.orgId}`,
+        )
+      )[0]!.n;
+    // A boutique's rows stay in the default partition (upserted)…
+    await recomputeAll(t.database, t.orgId);
+    const kept = (await metricsRows()).map(strip);
+    expect(await where()).toEqual([]);
+    expect(await inDefault()).toBe(kept.length);
+    // …a large organisation gets a partition of its own, with the same rows,
+    await recomputeAll(t.database, t.orgId, { partitionFrom: 1 });
+    const [before] = await where();
+    expect(before).toMatchObject({ parent: 'customer_metrics', n: kept.length });
+    expect((await metricsRows()).map(strip)).toEqual(kept);
+    expect(await inDefault()).toBe(0);
+    // …and keeps it: each full run builds it anew.
+    await recomputeAll(t.database, t.orgId);
+    const [after] = await where();
+    // A new table with the same rows, not the old one rewritten (so no dead rows to vacuum).
+    expect(after!.oid).not.toBe(before!.oid);
+    expect((await metricsRows()).map(strip)).toEqual(kept);
+    // Nothing of the organisation is left in the default partition, and a refresh lands in hers.
+    expect(await inDefault()).toBe(0);
+    await refreshCustomerMetrics(t.database.db, t.orgId, [ids.alice!]);
+    const [alice] = await rows<{ part: string }>(
+      t.database.db,
+      sql`select tableoid::regclass::text as part from customer_metrics where customer_id = ${ids.alice!}`,
+    );
+    expect(alice!.part).toBe(partition);
+    // A backup reads the rows once, through customer_metrics, not again from its partitions.
+    const tables = await tablesInDependencyOrder(t.database.db);
+    expect(tables).toContain('customer_metrics');
+    expect(tables.filter((n) => n.startsWith('customer_metrics_'))).toEqual([]);
+  });
+
+  it('vacuums what the tier pass rewrote where no autovacuum runs (PGlite, or a server with it off)', async () => {
     const [setting] = await rows<{ on: string }>(t.database.db, sql`select current_setting('autovacuum') as on`);
     const expected = t.database.kind === 'pglite' || setting?.on !== 'on';
-    const result = await recomputeAll(t.database, t.orgId);
+    // Every tier taken away, so that the pass gives them back (as on a first run).
+    await t.database.db.execute(sql`update customers set tier = null where org_id = ${t.orgId}`);
+    const progress: Record<string, unknown> = {};
+    const result = await recomputeAll(t.database, t.orgId, { onProgress: (s, d) => (progress[s] = d) });
     expect('vacuum' in result.steps).toBe(expected);
+    if (!expected) return;
+    // customer_metrics is not among them: the organisation's partition (the test above) is new.
+    expect(progress.vacuum).toMatchObject({ tables: ['customers', 'customer_tier_changes'] });
     const [stat] = await rows<{ last_vacuum: string | null }>(
       t.database.db,
-      sql`select last_vacuum from pg_stat_user_tables where relname = 'customer_metrics'`,
+      sql`select last_vacuum from pg_stat_user_tables where relname = 'customers'`,
     );
-    if (expected) expect(stat?.last_vacuum).not.toBeNull();
+    expect(stat?.last_vacuum).not.toBeNull();
   });
 });
 

@@ -193,7 +193,7 @@ export async function setMetrics(
   await db
     .insert(customerMetrics)
     .values({ customerId, orgId: store.orgId, storeId: store.id, currency: store.currency, asOf: '2026-01-01', ...m })
-    .onConflictDoUpdate({ target: customerMetrics.customerId, set: m });
+    .onConflictDoUpdate({ target: [customerMetrics.customerId, customerMetrics.orgId], set: m });
 }
 
 export async function ensureTiers(db: Db, orgId: string) {

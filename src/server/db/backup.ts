@@ -24,14 +24,17 @@ export function migrationTags(): string[] {
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Application tables in an order where every table comes after the tables it references. */
+/**
+ * Application tables in an order where every table comes after the tables it references. Partitions
+ * (customer_metrics') are read and written through their partitioned table, never on their own.
+ */
 export async function tablesInDependencyOrder(db: Db): Promise<string[]> {
   const tables = (
     await rows<{ name: string }>(
       db,
       sql`
     select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`,
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition order by c.relname`,
     )
   ).map((t) => t.name);
   const edges = await rows<{ child: string; parent: string }>(

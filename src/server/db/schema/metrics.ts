@@ -30,10 +30,12 @@ export const LOYALTY_STAGES = ['suspect', 'expectant', 'first_purchase', 'repeat
 // No foreign keys (ADR 0009): the rows are derived from customers that exist (the recompute and the
 // refresh join them, in one transaction) and customers are never deleted (a merge deletes the other's
 // row by name); checking three keys per row cost the million-row recompute more than its inserts.
+// Partitioned by org_id (ADR 0012, migration 0021; Drizzle cannot declare it): a full recompute builds
+// the organisation's partition anew, indexes it and swaps it in, so the key includes org_id.
 export const customerMetrics = pgTable(
   'customer_metrics',
   {
-    customerId: uuid('customer_id').primaryKey(),
+    customerId: uuid('customer_id').notNull(),
     orgId: uuid('org_id').notNull(),
     storeId: uuid('store_id').notNull(),
     currency: text('currency').notNull(),
@@ -82,6 +84,7 @@ export const customerMetrics = pgTable(
     computedAt: ts('computed_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.customerId, t.orgId] }),
     index('customer_metrics_org_store_idx').on(t.orgId, t.storeId),
     index('customer_metrics_org_lapse_idx').on(t.orgId, t.lapseStatus),
     // The worth list: sorted by expected value (nulls last) within the organisation.

@@ -57,14 +57,14 @@ export async function dashboard(
   }
   const inCurrency = sql`m.currency = ${currency}`;
   const withMetrics = (where: SQL) =>
-    sql`from customers c join customer_metrics m on m.customer_id = c.id where ${live} and ${where}`;
+    sql`from customers c join customer_metrics m on m.org_id = c.org_id and m.customer_id = c.id where ${live} and ${where}`;
 
   const [totals, tiers, abcd, rfm, pareto, repeat, cohorts, atRisk, top, funnel] = await Promise.all([
     rows<{ customers: number; buyers: number }>(
       db,
       sql`select count(*)::int as customers,
             count(*) filter (where m.monetary_window > 0 and m.currency = ${currency})::int as buyers
-          from customers c left join customer_metrics m on m.customer_id = c.id where ${live}`,
+          from customers c left join customer_metrics m on m.org_id = c.org_id and m.customer_id = c.id where ${live}`,
     ),
     rows<{ key: string; customers: number; rank: number | null }>(
       db,
@@ -134,7 +134,7 @@ export async function dashboard(
     rows<{ key: string; customers: number }>(
       db,
       sql`select coalesce(m.loyalty_stage, 'suspect') as key, count(*)::int as customers
-          from customers c left join customer_metrics m on m.customer_id = c.id where ${live} group by 1`,
+          from customers c left join customer_metrics m on m.org_id = c.org_id and m.customer_id = c.id where ${live} group by 1`,
     ),
   ]);
 
@@ -147,7 +147,7 @@ export async function dashboard(
           where r.org_id = ${p.orgId} and r.kind = 'sale' and ${live} group by 1)
         select f.cohort, count(*) filter (where m.lapse_status = 'lost')::int as lost,
           count(*) filter (where m.lapse_status = 'drifting')::int as drifting
-        from firsts f join customer_metrics m on m.customer_id = f.customer_id group by 1`,
+        from firsts f join customer_metrics m on m.org_id = ${p.orgId} and m.customer_id = f.customer_id group by 1`,
   );
   const lapseOf = new Map(lapse.map((l) => [l.cohort, l]));
   const byCohort = new Map<string, Map<number, number>>();

@@ -88,7 +88,7 @@ export async function loadCandidateBatch(
                  (select r.seller_id from receipts r where r.customer_id = c.id and r.kind = 'sale' and r.seller_id is not null
                    order by r.occurred_at desc limit 1) end as last_seller_id
         from customers c
-        left join customer_metrics m on m.customer_id = c.id ${afterId ? sql`and m.customer_id > ${afterId}` : sql``}
+        left join customer_metrics m on m.org_id = c.org_id and m.customer_id = c.id ${afterId ? sql`and m.customer_id > ${afterId}` : sql``}
         left join tier_definitions td on td.org_id = c.org_id and td.key = c.tier
         left join customer_stats cs on cs.customer_id = c.id ${afterId ? sql`and cs.customer_id > ${afterId}` : sql``}
         where c.org_id = ${ctx.orgId} and c.store_id = ${ctx.store.id}

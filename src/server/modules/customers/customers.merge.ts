@@ -178,7 +178,9 @@ export async function mergeCustomers(
     await tx.delete(customerCustomValues).where(eq(customerCustomValues.customerId, other.id));
     // Everything else that points at her: notes, consents, history, and later modules' tables.
     for (const table of DERIVED)
-      await tx.execute(sql`delete from ${sql.identifier(table)} where customer_id = ${other.id}`);
+      await tx.execute(
+        sql`delete from ${sql.identifier(table)} where org_id = ${actor.orgId} and customer_id = ${other.id}`,
+      );
     for (const { table, column } of await referencingColumns(tx)) {
       if (SPECIAL.has(table) || DERIVED.includes(table)) continue;
       await tx.execute(

@@ -193,7 +193,7 @@ export function upsertSql(select: SQL): SQL {
     .map((c) => `${c} = excluded.${c}`)
     .join(', ');
   return sql`insert into customer_metrics (${sql.raw(cols)}) ${select}
-    on conflict (customer_id) do update set ${sql.raw(set)}`;
+    on conflict (customer_id, org_id) do update set ${sql.raw(set)}`;
 }
 
 /** Thresholds of a full run from _m_agg (quintiles or the fixed cuts; the Pareto cuts always). */

@@ -49,7 +49,10 @@ export const metricsRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
       const p = principalOf(req);
       const c = await getCustomerRowOrThrow(db, p, req.params.id);
       const read = () =>
-        rows<Record<string, unknown>>(db, sql`select * from customer_metrics where customer_id = ${c.id}`);
+        rows<Record<string, unknown>>(
+          db,
+          sql`select * from customer_metrics where org_id = ${p.orgId} and customer_id = ${c.id}`,
+        );
       let [row] = await read();
       if (!row) {
         // Not yet computed (a new file, before the nightly run): compute her row now.
@@ -99,7 +102,7 @@ export const metricsRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
       const list = await rows<Record<string, unknown>>(
         db,
         sql`select m.*, c.display_name, c.member_no, ${key} as sort_key
-            from customer_metrics m join customers c on c.id = m.customer_id
+            from customer_metrics m join customers c on c.id = m.customer_id and c.org_id = m.org_id
             where ${sql.join(where, sql` and `)}
             order by ${key} ${sql.raw(desc ? 'desc' : 'asc')}, m.customer_id
             limit ${q.limit + 1}`,

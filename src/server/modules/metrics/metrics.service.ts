@@ -30,6 +30,7 @@ import {
 } from './metrics.sql';
 import { finalSelectSql, thresholdsSql, upsertSql } from './metrics-rows.sql';
 import { UNIT_DAYS, fitModels, sampleMod, type ModelSummary } from './clv-models';
+import { hasOwnPartition, writeOrgPartition } from './metrics-partition';
 
 /** Memory for the recompute's sorts and hash aggregates (PostgreSQL; its own transaction only). */
 export const METRICS_WORK_MEM = process.env.KEQING_RECOMPUTE_WORK_MEM ?? '256MB';
@@ -188,7 +189,20 @@ export type RecomputeResult = {
   ms: number;
   steps: Record<string, number>;
 };
-export type RecomputeOptions = { asOf?: string; onProgress?: (step: string, detail?: Record<string, unknown>) => void };
+export type RecomputeOptions = {
+  asOf?: string;
+  onProgress?: (step: string, detail?: Record<string, unknown>) => void;
+  /** From this many customers the organisation gets a partition of its own (default PARTITION_FROM). */
+  partitionFrom?: number;
+};
+
+/**
+ * From this many customers a full run writes the organisation's own partition of customer_metrics,
+ * built anew and swapped in (ADR 0012); below, its rows are upserted in the default partition — a
+ * boutique's few thousand rows take milliseconds, and a table per boutique is not worth its keep.
+ * Once an organisation has a partition, every full run rebuilds it.
+ */
+export const PARTITION_FROM = 50_000;
 
 /**
  * Steps run after the metrics of an organisation are recomputed, in order: the VIP tiers (an upgrade
@@ -307,27 +321,35 @@ export async function recomputeAll(
     // The final select joins a million rows to a few small relations: hash joins, not a sort of them all
     // for a merge join with the (currency, x, T) terms.
     if (database.kind === 'postgres') await tx.execute(sql`set local enable_mergejoin = off`);
-    await tx.execute(upsertSql(finalSelectSql(orgId, settings)));
-    // Rows of customers no longer in scope (merged): one hash anti-join, not a lookup per row.
-    if (database.kind === 'postgres') await tx.execute(sql`set local enable_nestloop = off`);
-    await tx.execute(sql`
-      delete from customer_metrics m where m.org_id = ${orgId}
-        and not exists (select 1 from _m_cust c where c.customer_id = m.customer_id)`);
     const [{ customers } = { customers: 0 }] = await rows<{ customers: number }>(
       tx,
       sql`select count(*)::int as customers from _m_cust`,
     );
-    step('write', { customers });
-    return { customers: num(customers), partitions: num(partitions), models };
+    const own = num(customers) >= (options.partitionFrom ?? PARTITION_FROM) || (await hasOwnPartition(tx, orgId));
+    if (own) {
+      // The organisation's partition built anew and swapped in (rows of merged customers are not in it).
+      await writeOrgPartition(tx, orgId, finalSelectSql(orgId, settings), { postgres: database.kind === 'postgres' });
+    } else {
+      await tx.execute(upsertSql(finalSelectSql(orgId, settings)));
+      // Rows of customers no longer in scope (merged): one hash anti-join, not a lookup per row.
+      if (database.kind === 'postgres') await tx.execute(sql`set local enable_nestloop = off`);
+      await tx.execute(sql`
+        delete from customer_metrics m where m.org_id = ${orgId}
+          and not exists (select 1 from _m_cust c where c.customer_id = m.customer_id)`);
+    }
+    step('write', { customers, partition: own });
+    return { customers: num(customers), partitions: num(partitions), models, rewrote: !own };
   });
-  const metrics: RecomputeResult = { ...result, ms: Date.now() - started, steps };
-  const tables = ['customer_metrics'];
+  const { rewrote, ...figures } = result;
+  const metrics: RecomputeResult = { ...figures, ms: Date.now() - started, steps };
+  // An organisation's own partition of customer_metrics is new each run: nothing to vacuum there.
+  const tables = rewrote ? ['customer_metrics'] : [];
   for (const s of afterRecomputeSteps) {
     const out = await s.run(database, orgId, { asOf: options.asOf, metrics });
     tables.push(...(s.rewrote?.(out) ?? []));
     step(s.name);
   }
-  if (await vacuumNeeded(database)) {
+  if (tables.length && (await vacuumNeeded(database))) {
     for (const t of tables) await database.db.execute(sql.raw(`vacuum (analyze) ${t}`));
     step('vacuum', { tables });
   }
@@ -335,11 +357,12 @@ export async function recomputeAll(
 }
 
 /**
- * The full run rewrites every row of customer_metrics (and, on a first run, of customers): a million
- * dead rows each night. Nothing reclaims them where autovacuum does not run — PGlite (single-user, no
- * launcher) and servers with `autovacuum = off` (this project's CI machines) —, and the table then grew
- * by its whole size per run (2.8 GB after eleven runs of the 1M benchmark, the write 17 → 42 s). There
- * the recompute vacuums what it rewrote, after its commit; where autovacuum runs, it is left to it.
+ * A tier pass that moves many customers rewrites their rows (on a first run, every customer's): a
+ * million dead rows. Nothing reclaims them where autovacuum does not run — PGlite (single-user, no
+ * launcher) and servers with `autovacuum = off` (this project's CI machines) —, and the table then grows
+ * by its whole size per run (when customer_metrics was still upserted, 2.8 GB after eleven runs of the
+ * 1M benchmark, the write 17 → 42 s). There the recompute vacuums what its steps rewrote, after their
+ * commit; where autovacuum runs, it is left to it. customer_metrics itself is a new partition each run.
  */
 async function vacuumNeeded(database: Database): Promise<boolean> {
   if (database.kind !== 'postgres') return true;

@@ -82,10 +82,12 @@ function perDay(ctx: SegmentContext, build: (day: StoreDay) => SQL): SQL {
 // tier, store…) it is a per-row probe of the primary key, evaluated only for the customers left;
 // otherwise an EXISTS the planner turns into a hash semi-join over customer_metrics.
 function metricTest(pred: SQL, ctx: LeafContext, whenMissing = false): SQL {
+  // The organisation as a constant: the planner then reads its partition only (ADR 0012).
+  const own = sql`m.org_id = ${ctx.orgId} and m.customer_id = c.id`;
   if (ctx.probe)
-    return sql`coalesce((select ${pred} from customer_metrics m where m.customer_id = c.id), ${sql.raw(String(whenMissing))})`;
-  const hit = sql`exists (select 1 from customer_metrics m where m.customer_id = c.id and ${pred})`;
-  return whenMissing ? sql`(${hit} or not exists (select 1 from customer_metrics m where m.customer_id = c.id))` : hit;
+    return sql`coalesce((select ${pred} from customer_metrics m where ${own}), ${sql.raw(String(whenMissing))})`;
+  const hit = sql`exists (select 1 from customer_metrics m where ${own} and ${pred})`;
+  return whenMissing ? sql`(${hit} or not exists (select 1 from customer_metrics m where ${own}))` : hit;
 }
 
 type LeafContext = SegmentContext & { probe: boolean };

@@ -15,7 +15,16 @@ import {
   type Transaction,
 } from '../../src/domain/clv';
 import { openDatabase, rows } from '../../src/server/db/client';
+import { DEFAULT_CLASS_SETTINGS } from '../../src/contracts/metrics';
 import { refreshCustomerMetrics } from '../../src/server/modules/metrics/metrics.service';
+import {
+  aggSql,
+  catIdxSql,
+  cdSql,
+  computedCapsSql,
+  custSql,
+  linesSql,
+} from '../../src/server/modules/metrics/metrics.sql';
 import { runCli } from '../helpers/cli';
 import { usesPostgres } from '../helpers/db';
 
@@ -121,4 +130,39 @@ describe.skipIf(usesPostgres())('CLV on the CDNOW sample', () => {
       await database.close();
     }
   }, 120_000);
+
+  it('a sampled spend cap is the cap of the sampled customers alone (the fit’s sample, above FIT_SAMPLE)', async () => {
+    const database = await openDatabase({ dataDir: data });
+    try {
+      await database.db.transaction(async (tx) => {
+        const [{ org_id: orgId } = { org_id: '' }] = await rows<{ org_id: string }>(
+          tx,
+          sql`select org_id from organizations`,
+        );
+        const scope = { orgId, asOf: CDNOW_CALIBRATION_END, ids: null };
+        const home = { currency: 'USD', timezone: 'UTC' };
+        const s = DEFAULT_CLASS_SETTINGS;
+        for (const [name, body] of [
+          ['_m_cust', custSql(scope)],
+          ['_m_catidx', catIdxSql(orgId)],
+          ['_m_cd', cdSql(scope, home)],
+          ['_m_lf', linesSql(scope, home, s, sql`select id, bit from _m_catidx`)],
+          ['_m_agg', aggSql(s)],
+        ] as const)
+          await tx.execute(sql`create temporary table ${sql.raw(name)} on commit drop as ${body}`);
+        const cap = async (sample?: Record<string, number>) => {
+          const [c] = await rows<{ cap: number }>(tx, computedCapsSql(0.99, sample));
+          return Number(c!.cap);
+        };
+        const all = await cap();
+        const sampled = await cap({ USD: 3 });
+        await tx.execute(sql`delete from _m_agg where mod(abs(hashtext(customer_id::text)), 3) <> 0`);
+        expect(await cap()).toBe(sampled);
+        // A third of the customers: not the same cap as everyone's (so the sample was applied).
+        expect(sampled).not.toBe(all);
+      });
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
 });

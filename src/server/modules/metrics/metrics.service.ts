@@ -21,7 +21,6 @@ import {
   gKeysSql,
   gSql,
   linesSql,
-  repeatValuesSql,
   spendSql,
   storedCapsSql,
   type GTerm,
@@ -131,7 +130,6 @@ export async function refreshCustomerMetrics(
     with ${base},
       _m_cats as (${manyCats ? catsSql(scope) : catsFromBitsSql}),
       _m_caps as (${storedCapsSql(orgId)}),
-      _m_rv as (${repeatValuesSql}),
       _m_spend as (${spendSql}),
       _m_g as (${gSql(terms)})
     ${upsertSql(finalSelectSql(orgId, settings))}`);
@@ -174,7 +172,6 @@ async function refreshInTempTables(
     : [];
   await temp('_m_cats', manyCats ? catsSql(scope) : catsFromBitsSql);
   await temp('_m_caps', storedCapsSql(orgId));
-  await temp('_m_rv', repeatValuesSql);
   await temp('_m_spend', spendSql);
   await temp('_m_g', gSql(gTerms(keys, models)));
   await tx.execute(upsertSql(finalSelectSql(orgId, settings)));
@@ -294,7 +291,6 @@ export async function recomputeAll(
       sql`select count(*)::int as partitions from classification_thresholds where org_id = ${orgId}`,
     );
     step('thresholds', { partitions });
-    await temp('_m_rv', repeatValuesSql);
     const buyers = await rows<{ currency: string; n: number }>(
       tx,
       sql`select currency, count(*)::int as n from _m_agg where f_life > 0 group by currency`,

@@ -11,8 +11,8 @@
 //   _m_agg   one row per customer: purchase and visit aggregates (_m_cd grouped once, and _m_lf)
 //   _m_cats  the categories she bought
 //   _m_caps  the spend-model cap per currency
-//   _m_rv    her repeat purchase days with a positive value
-//   _m_spend their count and capped sum (Gamma-Gamma)
+//   _m_spend her repeat purchase days (after the first, positive value): their count and capped
+//            sum (Gamma-Gamma)
 //   _m_g     BG/NBD alive-expectation terms per (currency, x, T days), computed in Node
 //
 // From them, metrics-rows.sql.ts builds the thresholds and the rows of customer_metrics.
@@ -209,13 +209,16 @@ export function storedCapsSql(orgId: string): SQL {
  */
 export function computedCapsSql(capQuantile: number, sample: Record<string, number> = {}): SQL {
   // Above FIT_SAMPLE customers a currency's cap comes from the same deterministic hash sample of
-  // customers the models are fitted on (two sorts of millions of repeat days otherwise).
+  // customers the models are fitted on (two sorts of millions of repeat days otherwise); the sample is
+  // taken from the customers before their days are joined.
   const mods = Object.entries(sample).filter(([c, m]) => /^[A-Z]{3}$/.test(c) && Number.isInteger(m) && m > 1);
   const rv = mods.length
-    ? sql`select * from _m_rv where mod(abs(hashtext(customer_id::text)), (case currency ${sql.raw(
-        mods.map(([c, m]) => `when '${c}' then ${m}`).join(' '),
-      )} else 1 end)) = 0`
-    : sql`select * from _m_rv`;
+    ? repeatValuesOf(
+        sql`(select * from _m_agg where mod(abs(hashtext(customer_id::text)), (case currency ${sql.raw(
+          mods.map(([c, m]) => `when '${c}' then ${m}`).join(' '),
+        )} else 1 end)) = 0)`,
+      )
+    : repeatValuesSql;
   return sql`
     with rv as (${rv}), med as (
       select currency, percentile_disc(array[0.5, ${capQuantile}::float8]) within group (order by v) as p
@@ -229,15 +232,20 @@ export function computedCapsSql(capQuantile: number, sample: Record<string, numb
 }
 
 /** Her repeat purchase days (after the first) with a positive value, in her home currency. */
-export const repeatValuesSql = sql`
+const repeatValuesOf = (agg: SQL) => sql`
   select cd.customer_id, a.currency, cd.value::float8 as v
-  from _m_cd cd join _m_agg a on a.customer_id = cd.customer_id
+  from _m_cd cd join ${agg} a on a.customer_id = cd.customer_id
   where cd.sale and cd.day > a.first_day and cd.value > 0`;
+const repeatValuesSql = repeatValuesOf(sql`_m_agg`);
 
+/**
+ * Their count and capped sum per customer (Gamma-Gamma), read straight from the days: the repeat days
+ * are not materialised (millions of rows written and read back once).
+ */
 export const spendSql = sql`
   select rv.customer_id, count(*)::int as xs,
          sum(least(rv.v, coalesce(cp.cap, 'Infinity'::float8)))::float8 as ss
-  from _m_rv rv
+  from (${repeatValuesSql}) rv
   left join _m_caps cp on cp.currency = rv.currency
   group by rv.customer_id`;
 

@@ -276,7 +276,12 @@ export async function recomputeAll(
     const home = await uniformHome(tx, orgId);
     await temp('_m_catidx', catIdxSql(orgId));
     const bits = await rows<{ id: string; bit: string }>(tx, sql`select id, bit::text as bit from _m_catidx`);
+    // Nearly every (customer, day) group holds one receipt: a hash table of millions of groups spills,
+    // a sort of the same rows does not (8.5 s against 10–13 s for 4M receipts, ADR 0012).
+    const pg = database.kind === 'postgres';
+    if (pg) await tx.execute(sql`set local enable_hashagg = off`);
     await temp('_m_cd', cdSql(scope, home));
+    if (pg) await tx.execute(sql`set local enable_hashagg = on`);
     step('purchase days');
     await temp('_m_lf', linesSql(scope, home, settings, catBitsSql(bits)));
     step('lines');

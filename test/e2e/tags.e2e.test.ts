@@ -1,8 +1,8 @@
-// Customer tags in a real browser: a manager creates "VIP event guest" on the tags settings page, puts it
-// on a customer from her page, sees the badge, takes it off, undoes that, takes it off again, and deletes
-// the tag after a confirmation that counts its customers. Then the customer card and the tags page at
-// phone and desktop sizes in the four languages (test-results/screenshots/tags-*), with no sideways
-// scrolling on the phone.
+// Customer tags in a real browser: a manager creates "VIP event guest" on the tags settings page (its
+// colour chosen by click and by arrow key), puts it on a customer from her page, sees the badge, takes it
+// off, undoes that, takes it off again, and deletes the tag after a confirmation that counts its
+// customers. Then the customer card and the tags page at phone and desktop sizes in the four languages
+// (test-results/screenshots/tags-*), with no sideways scrolling on the phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -82,6 +82,20 @@ describe('customer tags', () => {
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Name').fill('VIP event guest');
       await dialog.getByRole('radio', { name: 'Grape' }).click();
+      await expect.poll(() => dialog.getByRole('radio', { name: 'Grape' }).getAttribute('aria-checked')).toBe('true');
+      // The swatches are one radio group: only the chosen one is a tab stop, arrow keys move and choose.
+      const isFocused = (name: string) =>
+        dialog.getByRole('radio', { name }).evaluate((el) => el === document.activeElement);
+      await expect.poll(() => dialog.locator('[role="radio"][tabindex="0"]').count()).toBe(1);
+      await dialog.getByRole('radio', { name: 'Grape' }).focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => dialog.getByRole('radio', { name: 'Violet' }).getAttribute('aria-checked')).toBe('true');
+      await expect.poll(() => isFocused('Violet')).toBe(true);
+      expect(await dialog.getByRole('radio', { name: 'Grape' }).getAttribute('aria-checked')).toBe('false');
+      expect(await dialog.getByRole('radio', { name: 'Violet' }).getAttribute('tabindex')).toBe('0');
+      await shoot(page, 'tags/colour-keyboard-desktop-en');
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => isFocused('Grape')).toBe(true);
       await expect.poll(() => dialog.getByRole('radio', { name: 'Grape' }).getAttribute('aria-checked')).toBe('true');
       await dialog.getByRole('button', { name: 'New tag' }).click();
       await dialog.waitFor({ state: 'hidden' });

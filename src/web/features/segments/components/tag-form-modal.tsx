@@ -1,13 +1,14 @@
-import { CheckIcon, ColorSwatch, Group, Input, Stack, Text, TextInput } from '@mantine/core';
+import { Input, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TAG_COLOURS, tagBodySchema } from '../../../../contracts/segments';
+import { tagBodySchema } from '../../../../contracts/segments';
 import { FormModal } from '../../../components/form-modal';
 import { isApiError } from '../../../lib/api-client';
 import { problemMessage, translateMessage } from '../../../lib/problem-message';
 import { useSaveTag, type Tag } from '../api/tags';
 import type { TagColour } from '../lib/tags';
 import { TagBadge } from './tag-badge';
+import { TagColourPicker } from './tag-colour-picker';
 
 /** Creates a tag (`tag` null) or renames / recolours one: a name and one of the badge colours. */
 export function TagFormModal({ tag, onClose }: { tag: Tag | null; onClose: () => void }) {
@@ -57,25 +58,7 @@ export function TagFormModal({ tag, onClose }: { tag: Tag | null; onClose: () =>
         data-autofocus
       />
       <Input.Wrapper label={t('tags.form.colour')} labelElement="div">
-        <Group gap={8} mt={4} role="radiogroup" aria-label={t('tags.form.colour')}>
-          {TAG_COLOURS.map((c) => (
-            <ColorSwatch
-              key={c}
-              component="button"
-              type="button"
-              role="radio"
-              aria-checked={c === colour}
-              aria-label={t(`tags.colours.${c}`)}
-              title={t(`tags.colours.${c}`)}
-              color={`var(--mantine-color-${c}-6)`}
-              size={32}
-              onClick={() => setColour(c)}
-              style={{ color: '#fff', cursor: 'pointer' }}
-            >
-              {c === colour && <CheckIcon width={14} />}
-            </ColorSwatch>
-          ))}
-        </Group>
+        <TagColourPicker value={colour} onChange={setColour} label={t('tags.form.colour')} />
       </Input.Wrapper>
       <Stack gap={4}>
         <Text size="sm" fw={500}>

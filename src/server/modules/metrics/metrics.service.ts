@@ -222,6 +222,9 @@ export const afterRecomputeSteps: RecomputeStep[] = [
         // Most customers may move up at once (a first run): customers scanned in their order and joined
         // by hash to the upgrades, not one index probe per upgrade.
         if (d.kind === 'postgres') await tx.execute(sql`set local enable_nestloop = off`);
+        // A million customers' activity grouped by sorting, not in hash tables that spill (7.4–7.8 s
+        // against 9.4–10.6 s for the qualification of 1M customers, ADR 0012).
+        if (d.kind === 'postgres') await tx.execute(sql`set local enable_hashagg = off`);
         return recomputeTiers(tx, orgId, { asOf: asOf ? new Date(asOf) : undefined });
       }),
     rewrote: (r) => ((r as { upgraded?: number }).upgraded ? ['customers', 'customer_tier_changes'] : []),

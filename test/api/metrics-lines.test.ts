@@ -124,6 +124,22 @@ describe('recompute from receipts and lines', () => {
     expect((await metricsRows()).map(strip)).toEqual(full);
   });
 
+  it('beyond 63 categories (more than the bits of a bigint) her categories come from a pass of their own, the same', async () => {
+    const full = (await metricsRows()).map(strip);
+    expect(full.find((r) => r.customer_id === ids.ann)?.categories).toEqual(['knitwear', 'suits']);
+    await t.database.db.execute(sql`
+      insert into product_categories (org_id, key, labels)
+      select ${t.orgId}, 'extra-' || g, jsonb_build_object('en', 'Extra ' || g) from generate_series(1, 64) g`);
+    try {
+      await recomputeAll(t.database, t.orgId);
+      expect((await metricsRows()).map(strip)).toEqual(full);
+      await refreshCustomerMetrics(t.database.db, t.orgId, Object.values(ids));
+      expect((await metricsRows()).map(strip)).toEqual(full);
+    } finally {
+      await t.database.db.execute(sql`delete from product_categories where org_id = ${t.orgId} and key like 'extra-%'`);
+    }
+  });
+
   it('counts by the store-local day: as_of ends at local midnight, the window starts at one', async () => {
     // The passes compare instants with the bounds of as_of's local day (Asia/Shanghai, UTC+8).
     const res = await owner.post('/api/customers', { storeId: t.mainStoreId, familyName: 'dee' });

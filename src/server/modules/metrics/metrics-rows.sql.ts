@@ -8,7 +8,7 @@ const partitionExpr = (s: ClassSettings, alias: string) =>
   s.rfm.scope === 'store' ? sql.raw(`${alias}.store_id::text`) : sql.raw(`${alias}.currency`);
 
 /** The rows of customer_metrics, from _m_agg, _m_cats, _m_spend, _m_g, thresholds and models. */
-export function finalSelectSql(orgId: string, s: ClassSettings): SQL {
+export function finalSelectSql(orgId: string, s: ClassSettings, manyCats: boolean): SQL {
   const l = s.lapse;
   // Per-currency money thresholds as plain CASE constants (not a JSON parameter parsed on every row).
   const perCurrency = (m: Record<string, number>) => {
@@ -119,7 +119,7 @@ export function finalSelectSql(orgId: string, s: ClassSettings): SQL {
                g.g90, g.g365,
                (a.f_life > 0 and cm.status = 'ok' and g.g365 is not null) as ok
         from _m_agg a
-        left join _m_cats ct on ct.customer_id = a.customer_id
+        left join _m_cats ct on ${manyCats ? sql`ct.customer_id = a.customer_id` : sql`ct.cats = a.cats`}
         left join _m_spend sp on sp.customer_id = a.customer_id
         left join (
           select referred_by_id as id, count(*)::int as n from customers

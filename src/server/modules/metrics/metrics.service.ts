@@ -132,7 +132,7 @@ export async function refreshCustomerMetrics(
       _m_caps as (${storedCapsSql(orgId)}),
       _m_spend as (${spendSql}),
       _m_g as (${gSql(terms)})
-    ${upsertSql(finalSelectSql(orgId, settings))}`);
+    ${upsertSql(finalSelectSql(orgId, settings, manyCats))}`);
 }
 
 /**
@@ -174,7 +174,7 @@ async function refreshInTempTables(
   await temp('_m_caps', storedCapsSql(orgId));
   await temp('_m_spend', spendSql);
   await temp('_m_g', gSql(gTerms(keys, models)));
-  await tx.execute(upsertSql(finalSelectSql(orgId, settings)));
+  await tx.execute(upsertSql(finalSelectSql(orgId, settings, manyCats)));
   // Dropped now, not at commit: the same transaction may refresh again (or recompute).
   await tx.execute(sql.raw(`drop table ${made.join(', ')}`));
 }
@@ -290,7 +290,8 @@ export async function recomputeAll(
     step('lines');
     await temp('_m_agg', aggSql(settings));
     step('aggregates');
-    await temp('_m_cats', (await hasManyCategories(tx, orgId)) ? catsSql(scope) : catsFromBitsSql);
+    const manyCats = await hasManyCategories(tx, orgId);
+    await temp('_m_cats', manyCats ? catsSql(scope) : catsFromBitsSql);
     step('categories');
     await tx.execute(sql`delete from classification_thresholds where org_id = ${orgId}`);
     await tx.execute(thresholdsSql(orgId, asOf, settings));
@@ -332,9 +333,11 @@ export async function recomputeAll(
     const own = num(customers) >= (options.partitionFrom ?? PARTITION_FROM) || (await hasOwnPartition(tx, orgId));
     if (own) {
       // The organisation's partition built anew and swapped in (rows of merged customers are not in it).
-      await writeOrgPartition(tx, orgId, finalSelectSql(orgId, settings), { postgres: database.kind === 'postgres' });
+      await writeOrgPartition(tx, orgId, finalSelectSql(orgId, settings, manyCats), {
+        postgres: database.kind === 'postgres',
+      });
     } else {
-      await tx.execute(upsertSql(finalSelectSql(orgId, settings)));
+      await tx.execute(upsertSql(finalSelectSql(orgId, settings, manyCats)));
       // Rows of customers no longer in scope (merged): one hash anti-join, not a lookup per row.
       if (database.kind === 'postgres') await tx.execute(sql`set local enable_nestloop = off`);
       await tx.execute(sql`

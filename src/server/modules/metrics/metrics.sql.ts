@@ -9,7 +9,8 @@
 //            receipts, whose totals are the sums of their lines, and the visits)
 //   _m_lf    one row per customer: what only the lines tell (pieces, discounted spend, category bits)
 //   _m_agg   one row per customer: purchase and visit aggregates (_m_cd grouped once, and _m_lf)
-//   _m_cats  the categories she bought
+//   _m_cats  the categories she bought: per set of category bits (catsFromBitsSql), or per customer
+//            beyond 63 categories (catsSql)
 //   _m_caps  the spend-model cap per currency
 //   _m_spend her repeat purchase days (after the first, positive value): their count and capped
 //            sum (Gamma-Gamma)
@@ -140,15 +141,14 @@ export function linesSql({ orgId, asOf, ids }: Scope, home: Home, s: ClassSettin
     group by r.customer_id`;
 }
 
-/** Her categories from the bits (up to 63 categories); each distinct set of bits is decoded once. */
+/**
+ * The category keys of each distinct set of bits her purchases hold (up to 63 categories), keyed by
+ * the bits: decoded once per set, and joined to a customer by her bits (a few hundred sets, not a
+ * row per customer).
+ */
 export const catsFromBitsSql = sql`
-  select a.customer_id, m.keys
-  from _m_agg a
-  join (
-    select d.cats, array(select k.key from _m_catidx k where d.cats & k.bit <> 0 order by k.key) as keys
-    from (select distinct cats from _m_agg where cats <> 0) d
-    offset 0
-  ) m on m.cats = a.cats`;
+  select d.cats, array(select k.key from _m_catidx k where d.cats & k.bit <> 0 order by k.key) as keys
+  from (select distinct cats from _m_agg where cats <> 0) d`;
 
 /** Per customer: the day aggregates (_m_cd, grouped once by customer) and the line facts (_m_lf). */
 export function aggSql(s: ClassSettings): SQL {

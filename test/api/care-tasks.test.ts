@@ -11,7 +11,7 @@ import {
   contactLog,
   customers,
 } from '../../src/server/db/schema';
-import { createTestApp, loginAs, OWNER, type Client, type TestApp } from '../helpers/app';
+import { createTestApp, loginAs, OWNER, type Client, type TestApp, addGinzaStore } from '../helpers/app';
 
 let t: TestApp;
 let owner: Client;
@@ -114,16 +114,7 @@ async function task(o: TaskOpts = {}) {
 beforeAll(async () => {
   t = await createTestApp();
   owner = await loginAs(t.app, OWNER.email, OWNER.password);
-  storeB = (
-    await owner.post('/api/stores', {
-      code: 'GNZ',
-      name: '銀座店',
-      country: 'JP',
-      currency: 'JPY',
-      timezone: 'Asia/Tokyo',
-      locale: 'ja',
-    })
-  ).json().id;
+  storeB = await addGinzaStore(owner);
   const m = await user('mgr@test.example', 'store_manager', [t.mainStoreId]);
   manager = m.client;
   managerId = m.id;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEvents, contactLog, customerConsents, outbox } from '../../src/server/db/schema';
 import { signUnsubscribeToken, unsubscribeKey } from '../../src/server/modules/messaging/unsubscribe-token';
-import { createTestApp, loginAs, OWNER, type Client, type TestApp } from '../helpers/app';
+import { createTestApp, loginAs, OWNER, type Client, type TestApp, addGinzaStore } from '../helpers/app';
 
 let t: TestApp;
 let owner: Client;
@@ -52,16 +52,7 @@ async function user(email: string, role: string, storeIds: string[]) {
 beforeAll(async () => {
   t = await createTestApp();
   owner = await loginAs(t.app, OWNER.email, OWNER.password);
-  storeB = (
-    await owner.post('/api/stores', {
-      code: 'GNZ',
-      name: '銀座店',
-      country: 'JP',
-      currency: 'JPY',
-      timezone: 'Asia/Tokyo',
-      locale: 'ja',
-    })
-  ).json().id;
+  storeB = await addGinzaStore(owner);
   manager = (await user('mgr@test.example', 'store_manager', [t.mainStoreId])).client;
   const g = await user('lin@test.example', 'staff', [t.mainStoreId]);
   guide = g.client;

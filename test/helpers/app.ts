@@ -83,3 +83,17 @@ export async function loginAs(
     cookie: cookieHeader,
   };
 }
+
+/** A second store in another country, currency and time zone (銀座店, JPY, Asia/Tokyo); its id. */
+export async function addGinzaStore(owner: Client): Promise<string> {
+  const res = await owner.post('/api/stores', {
+    code: 'GNZ',
+    name: '銀座店',
+    country: 'JP',
+    currency: 'JPY',
+    timezone: 'Asia/Tokyo',
+    locale: 'ja',
+  });
+  if (res.statusCode !== 201) throw new Error(`store not created: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+}

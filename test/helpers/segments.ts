@@ -23,7 +23,7 @@ import {
   stores,
   tierDefinitions,
 } from '../../src/server/db/schema';
-import { createTestApp, loginAs, OWNER, type Client, type TestApp } from './app';
+import { createTestApp, loginAs, OWNER, type Client, type TestApp, addGinzaStore } from './app';
 
 export type SegmentsTestApp = {
   t: TestApp;
@@ -68,16 +68,7 @@ function nextMonth15(today: string) {
 export async function createSegmentsTestApp(): Promise<SegmentsTestApp> {
   const t = await createTestApp();
   const owner = await loginAs(t.app, OWNER.email, OWNER.password);
-  const storeB = (
-    await owner.post('/api/stores', {
-      code: 'GNZ',
-      name: '銀座店',
-      country: 'JP',
-      currency: 'JPY',
-      timezone: 'Asia/Tokyo',
-      locale: 'ja',
-    })
-  ).json().id as string;
+  const storeB = await addGinzaStore(owner);
   const mk = async (email: string, storeId: string) => {
     const res = await owner.post('/api/users', {
       email,

@@ -1,25 +1,10 @@
 // The row of headline figures above the charts: how many, how many come back, and what drifting puts at risk.
-import { Card, SimpleGrid, Text } from '@mantine/core';
+import { SimpleGrid } from '@mantine/core';
+import { StatFigure } from '../../../components/stat-figure';
 import type { Dashboard } from '../../../../contracts/analytics';
 import { pct, useFigureFormat } from './figure-format';
 
-function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <Card withBorder radius="md" padding="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} fz="xl">
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Card>
-  );
-}
+const Stat = (p: { label: string; value: string; hint?: string }) => <StatFigure {...p} size="xl" />;
 
 export function HeadlineStats({ d }: { d: Dashboard }) {
   const { t, lng, money, n } = useFigureFormat(d.scope.currency);

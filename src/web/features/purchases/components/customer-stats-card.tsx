@@ -1,27 +1,9 @@
-import { Paper, SimpleGrid, Skeleton, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { SimpleGrid, Skeleton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney, intlLocale } from '../../../lib/format';
 import { useCustomerStats } from '../api/get-customer-stats';
 import { ErrorAlert } from '../../../components/query-state';
-
-function Stat({ label, value, hint }: { label: string; value: ReactNode; hint?: string }) {
-  return (
-    <Paper withBorder radius="md" p="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} fz={{ base: 'md', sm: 'lg' }} style={{ overflowWrap: 'anywhere' }}>
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Paper>
-  );
-}
+import { StatFigure as Stat } from '../../../components/stat-figure';
 
 /** Lifetime spend, visits, last visit and how often she comes (seed 004's visit frequency). */
 export function CustomerStatsCard({ customerId, timeZone }: { customerId: string; timeZone: string }) {

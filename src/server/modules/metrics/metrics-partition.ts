@@ -47,7 +47,7 @@ export async function writeOrgPartition(
   tx: Db,
   orgId: string,
   select: SQL,
-  options: { postgres: boolean },
+  options: { postgres: boolean; /** It has a partition already (hasOwnPartition). */ replaces: boolean },
 ): Promise<void> {
   const name = partitionName(orgId);
   const next = `customer_metrics_n${hexOf(orgId)}`;
@@ -65,7 +65,7 @@ export async function writeOrgPartition(
   await tx.execute(sql.raw(`analyze ${next}`));
 
   await lockForSwap(tx, options.postgres);
-  if (await hasOwnPartition(tx, orgId)) {
+  if (options.replaces) {
     await tx.execute(sql.raw(`alter table customer_metrics detach partition ${name}`));
     await tx.execute(sql.raw(`drop table ${name}`));
   } else {

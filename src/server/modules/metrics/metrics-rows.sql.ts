@@ -189,7 +189,8 @@ export const METRIC_COLUMNS = [
 /** `insert into customer_metrics (…) <select> on conflict do update` for every column. */
 export function upsertSql(select: SQL): SQL {
   const cols = METRIC_COLUMNS.join(', ');
-  const set = METRIC_COLUMNS.filter((c) => c !== 'customer_id')
+  // The key (customer_id, org_id) is what matched: every other column takes the new value.
+  const set = METRIC_COLUMNS.filter((c) => c !== 'customer_id' && c !== 'org_id')
     .map((c) => `${c} = excluded.${c}`)
     .join(', ');
   return sql`insert into customer_metrics (${sql.raw(cols)}) ${select}

@@ -265,6 +265,7 @@ export async function recomputeAll(
     options.onProgress?.(name, { ms: steps[name], ...detail });
   };
   const asOf = options.asOf ?? null;
+  const pg = database.kind === 'postgres';
   const result = await database.db.transaction(async (tx) => {
     await batchSettings(database, tx);
     const { settings } = await getClassSettings(tx, orgId);
@@ -281,10 +282,9 @@ export async function recomputeAll(
     const bits = await rows<{ id: string; bit: string }>(tx, sql`select id, bit::text as bit from _m_catidx`);
     // Nearly every (customer, day) group holds one receipt: a hash table of millions of groups spills,
     // a sort of the same rows does not (8.5 s against 10–13 s for 4M receipts, ADR 0012).
-    const pg = database.kind === 'postgres';
     if (pg) await tx.execute(sql`set local enable_hashagg = off`);
     await temp('_m_cd', cdSql(scope, home));
-    if (pg) await tx.execute(sql`set local enable_hashagg = on`);
+    if (pg) await tx.execute(sql`set local enable_hashagg to default`);
     step('purchase days');
     await temp('_m_lf', linesSql(scope, home, settings, catBitsSql(bits)));
     step('lines');
@@ -325,21 +325,20 @@ export async function recomputeAll(
     step('clv terms', { terms: keys.length });
     // The final select joins a million rows to a few small relations: hash joins, not a sort of them all
     // for a merge join with the (currency, x, T) terms.
-    if (database.kind === 'postgres') await tx.execute(sql`set local enable_mergejoin = off`);
+    if (pg) await tx.execute(sql`set local enable_mergejoin = off`);
     const [{ customers } = { customers: 0 }] = await rows<{ customers: number }>(
       tx,
       sql`select count(*)::int as customers from _m_cust`,
     );
-    const own = num(customers) >= (options.partitionFrom ?? PARTITION_FROM) || (await hasOwnPartition(tx, orgId));
+    const replaces = await hasOwnPartition(tx, orgId);
+    const own = replaces || num(customers) >= (options.partitionFrom ?? PARTITION_FROM);
     if (own) {
       // The organisation's partition built anew and swapped in (rows of merged customers are not in it).
-      await writeOrgPartition(tx, orgId, finalSelectSql(orgId, settings, manyCats), {
-        postgres: database.kind === 'postgres',
-      });
+      await writeOrgPartition(tx, orgId, finalSelectSql(orgId, settings, manyCats), { postgres: pg, replaces });
     } else {
       await tx.execute(upsertSql(finalSelectSql(orgId, settings, manyCats)));
       // Rows of customers no longer in scope (merged): one hash anti-join, not a lookup per row.
-      if (database.kind === 'postgres') await tx.execute(sql`set local enable_nestloop = off`);
+      if (pg) await tx.execute(sql`set local enable_nestloop = off`);
       await tx.execute(sql`
         delete from customer_metrics m where m.org_id = ${orgId}
           and not exists (select 1 from _m_cust c where c.customer_id = m.customer_id)`);

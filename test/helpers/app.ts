@@ -97,3 +97,22 @@ export async function addGinzaStore(owner: Client): Promise<string> {
   if (res.statusCode !== 201) throw new Error(`store not created: ${res.statusCode} ${res.body}`);
   return res.json().id as string;
 }
+
+/** A staff account made by `owner` (password `password-12345`): its id and a client logged in as it. */
+export async function addUser(
+  app: TestApp['app'],
+  owner: Client,
+  email: string,
+  role: string,
+  storeIds: string[],
+): Promise<{ id: string; client: Client }> {
+  const res = await owner.post('/api/users', {
+    email,
+    displayName: email.split('@')[0],
+    role,
+    password: 'password-12345',
+    storeIds,
+  });
+  if (res.statusCode !== 201) throw new Error(`user not created: ${res.statusCode} ${res.body}`);
+  return { id: res.json().id as string, client: await loginAs(app, email, 'password-12345') };
+}

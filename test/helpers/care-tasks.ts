@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { localDateOf } from '../../src/domain/care';
 import { careTaskReasons, careTasks } from '../../src/server/db/schema';
-import { createTestApp, loginAs, OWNER, type Client, type TestApp, addGinzaStore } from './app';
+import { createTestApp, loginAs, OWNER, type Client, type TestApp, addGinzaStore, addUser } from './app';
 
 export type TaskOpts = {
   storeId?: string;
@@ -48,17 +48,7 @@ export async function createCareTasksTestApp(): Promise<CareTasksTestApp> {
   const t = await createTestApp();
   const owner = await loginAs(t.app, OWNER.email, OWNER.password);
 
-  async function user(email: string, role: string, storeIds: string[]) {
-    const res = await owner.post('/api/users', {
-      email,
-      displayName: email.split('@')[0],
-      role,
-      password: 'password-12345',
-      storeIds,
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return { id: res.json().id as string, client: await loginAs(t.app, email, 'password-12345') };
-  }
+  const user = (email: string, role: string, storeIds: string[]) => addUser(t.app, owner, email, role, storeIds);
 
   async function customer(storeId = t.mainStoreId, extra: Record<string, unknown> = {}) {
     const res = await owner.post('/api/customers', {

@@ -2,7 +2,7 @@
 // staff (lin, zhou) in the main store, a staff member (sato) in the Ginza store, and a helper that
 // adds a customer with care consent on e-mail, SMS and phone.
 import { expect } from 'vitest';
-import { createTestApp, loginAs, OWNER, type Client, type TestApp, addGinzaStore } from './app';
+import { createTestApp, loginAs, OWNER, type Client, type TestApp, addGinzaStore, addUser } from './app';
 
 export type MessagingTestApp = {
   t: TestApp;
@@ -43,17 +43,7 @@ export async function createMessagingTestApp(): Promise<MessagingTestApp> {
     return res.json() as { id: string; storeId: string };
   }
 
-  async function user(email: string, role: string, storeIds: string[]) {
-    const res = await owner.post('/api/users', {
-      email,
-      displayName: email.split('@')[0],
-      role,
-      password: 'password-12345',
-      storeIds,
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return { id: res.json().id as string, client: await loginAs(t.app, email, 'password-12345') };
-  }
+  const user = (email: string, role: string, storeIds: string[]) => addUser(t.app, owner, email, role, storeIds);
 
   const storeB = await addGinzaStore(owner);
   const manager = (await user('mgr@test.example', 'store_manager', [t.mainStoreId])).client;

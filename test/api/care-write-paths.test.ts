@@ -2,11 +2,13 @@
 // paths write the same tasks and reasons, in small batches as in one, and a second run of the day
 // creates nothing. (On PGlite both runs take the INSERT path; on PostgreSQL one of them is COPY.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { rows, type Db } from '../../src/server/db/client';
 import { generateCareTasks, type StagingMethod } from '../../src/server/modules/care';
 import { referenceProblem } from '../../src/server/modules/care/write-batch';
+import { mergeCustomers } from '../../src/server/modules/customers/customers.merge';
+import { customers } from '../../src/server/db/schema';
 import type { PlannedTask } from '../../src/domain/care';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { makeCustomer, makeStore, makeUser, markFirstRun, type TestStore } from '../helpers/care';
@@ -170,5 +172,34 @@ describe('staging paths', () => {
       sql`select count(*)::int as n from care_task_reasons where task_id = ${task!.id}`,
     );
     expect(kept[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('a merge moves her care tasks and their reasons to the surviving file (an occasion both had stays on its task)', async () => {
+    const a = await shop();
+    await generate(a.store, 'insert');
+    const [keep, dup] = [a.customers[1]!, a.customers[0]!];
+    const reasons = (id: string) =>
+      rows<{ task_id: string; customer_id: string; occasion_key: string }>(
+        db(),
+        sql`select r.task_id, r.customer_id, r.occasion_key from care_task_reasons r
+            join care_tasks t on t.id = r.task_id where t.customer_id = ${id} order by r.occasion_key`,
+      );
+    const keptBefore = await reasons(keep);
+    const dupBefore = await reasons(dup);
+    expect(dupBefore.length).toBeGreaterThan(1);
+    const shared = new Set(keptBefore.map((r) => r.occasion_key));
+    // Both had the Mid-Autumn greeting; only the first had her lunar birthday.
+    expect(dupBefore.filter((r) => shared.has(r.occasion_key)).length).toBeGreaterThan(0);
+    expect(dupBefore.filter((r) => !shared.has(r.occasion_key)).length).toBeGreaterThan(0);
+    const files = await db().select().from(customers).where(inArray(customers.id, [keep, dup]));
+    const row = (id: string) => files.find((c) => c.id === id)!;
+    await mergeCustomers(db(), { principal: null, userId: null, orgId: t.orgId, storeIds: [a.store.id] }, row(keep), row(dup), {});
+    expect(await reasons(dup)).toEqual([]);
+    const after = await reasons(keep);
+    expect(after).toHaveLength(keptBefore.length + dupBefore.length);
+    for (const r of dupBefore) {
+      const moved = after.find((x) => x.task_id === r.task_id && x.occasion_key === r.occasion_key)!;
+      expect(moved.customer_id).toBe(shared.has(r.occasion_key) ? dup : keep);
+    }
   });
 });

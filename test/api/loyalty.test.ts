@@ -259,4 +259,22 @@ describe('the VIP programme', () => {
     expect((await jp.get(`/api/customers/${li}/loyalty`)).statusCode).toBe(404);
     expect((await jp.post(`/api/customers/${li}/points/redeem`, { points: 1 })).statusCode).toBe(404);
   });
+
+  it('keeps her tier history: she cannot be deleted while she has one, and a merge moves it to the surviving file', async () => {
+    const kept = await newCustomer('周敏', 'Z001');
+    const dup = await newCustomer('周敏', 'Z002');
+    const bought = await owner.post('/api/purchases', sale('M-1', dup, 600_000));
+    expect(bought.statusCode, bought.body).toBe(201);
+    expect((await loyalty(dup)).history).toHaveLength(1);
+    const refused = await t.database.db.execute(sql`delete from customers where id = ${dup}`).then(
+      () => 'deleted',
+      (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message),
+    );
+    expect(refused).toMatch(/has tier changes and cannot be deleted/);
+    const merged = await owner.post(`/api/customers/${kept}/merge`, { otherId: dup, take: {} });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const history = (await loyalty(kept)).history;
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ fromTier: null, toTier: 'gold', reason: 'qualified' });
+  });
 });

@@ -81,6 +81,15 @@ async function referencingColumns(db: Db): Promise<Array<{ table: string; column
   );
 }
 
+/**
+ * Tables that name a customer without a foreign key (their writers check it: docs/decisions/0010 and
+ * 0013), so the catalogue does not list them: moved to the survivor like the keyed ones.
+ */
+const UNKEYED = [
+  { table: 'care_tasks', column: 'customer_id' },
+  { table: 'customer_tier_changes', column: 'customer_id' },
+];
+
 const SPECIAL = new Set(['customer_phones', 'customer_search_keys', 'customer_custom_values']);
 // One row per customer, derived from her history: the other file's row goes, the survivor's is rebuilt.
 const DERIVED = ['customer_stats', 'customer_metrics'];
@@ -181,12 +190,20 @@ export async function mergeCustomers(
       await tx.execute(
         sql`delete from ${sql.identifier(table)} where org_id = ${actor.orgId} and customer_id = ${other.id}`,
       );
-    for (const { table, column } of await referencingColumns(tx)) {
+    for (const { table, column } of [...(await referencingColumns(tx)), ...UNKEYED]) {
       if (SPECIAL.has(table) || DERIVED.includes(table)) continue;
       await tx.execute(
         sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${survivor.id} where ${sql.identifier(column)} = ${other.id}`,
       );
     }
+    // Her care tasks' reasons follow their tasks (a reason is of its task's customer). An occasion both
+    // files were already cared for (one reason per customer and occasion) keeps the other file's reason
+    // on its task under her old id: both contacts happened, and the survivor's stays the one that counts.
+    await tx.execute(sql`
+      update care_task_reasons r set customer_id = ${survivor.id}
+      where r.org_id = ${actor.orgId} and r.customer_id = ${other.id}
+        and not exists (select 1 from care_task_reasons s
+                        where s.org_id = r.org_id and s.customer_id = ${survivor.id} and s.occasion_key = r.occasion_key)`);
     await tx.update(customers).set({ referredById: survivor.id }).where(eq(customers.referredById, other.id));
     await tx.insert(customerFieldHistory).values({
       orgId: actor.orgId,

@@ -1,5 +1,5 @@
 // The CLV models of a full recompute: BG/NBD and Gamma-Gamma fitted per currency on the recompute's
-// RFM summary (_m_agg, _m_spend; a deterministic hash sample above FIT_SAMPLE customers) and stored in
+// RFM summary (_m_agg; a deterministic hash sample above FIT_SAMPLE customers) and stored in
 // clv_models; compressGroups is shared with `keqing clv fit`.
 import { sql } from 'drizzle-orm';
 import type { ClassSettings } from '../../../contracts/metrics';
@@ -35,18 +35,23 @@ export type ModelSummary = {
 /** Every how many-th customer (by hash) the fit and the spend cap read: all of them up to FIT_SAMPLE. */
 export const sampleMod = (customers: number) => (customers > FIT_SAMPLE ? Math.ceil(customers / FIT_SAMPLE) : 1);
 
-/** Fits BG/NBD and Gamma-Gamma per currency from _m_agg / _m_spend (time in weeks). */
+/**
+ * Fits BG/NBD and Gamma-Gamma per currency from _m_agg (time in weeks). `sample`: the every-how-many-th
+ * per currency the spend caps were computed on (the same customers are fitted); by default from the
+ * number of buyers.
+ */
 export async function fitModels(
   tx: Db,
   orgId: string,
   asOf: string | null,
   settings: ClassSettings,
+  sample: Record<string, number> = {},
 ): Promise<ModelSummary[]> {
   const counts = await rows<{ currency: string; n: number; repeaters: number; spenders: number }>(
     tx,
     sql`select a.currency, count(*)::int as n, (count(*) filter (where a.f_life > 1))::int as repeaters,
-               (count(sp.customer_id) filter (where sp.ss > 0))::int as spenders
-        from _m_agg a left join _m_spend sp on sp.customer_id = a.customer_id
+               (count(*) filter (where a.xs > 0 and a.ss > 0))::int as spenders
+        from _m_agg a
         where a.f_life > 0 group by a.currency order by a.currency`,
   );
   const minimum = {
@@ -57,9 +62,9 @@ export async function fitModels(
   await tx.execute(sql`delete from clv_models where org_id = ${orgId}`);
   for (const c of counts) {
     const observed = { customers: num(c.n), repeatCustomers: num(c.repeaters) };
-    const mod = sampleMod(observed.customers);
+    const mod = sample[c.currency] ?? sampleMod(observed.customers);
     const sampled = mod > 1;
-    const sample = sampled ? sql` and mod(abs(hashtext(a.customer_id::text)), ${mod}::int) = 0` : sql``;
+    const only = sampled ? sql` and mod(abs(hashtext(a.customer_id::text)), ${mod}::int) = 0` : sql``;
     let reason: NotEnoughReason | null = null;
     let params: ClvModelParams | null = null;
     if (observed.customers < minimum.customers) reason = 'too_few_customers';
@@ -70,13 +75,13 @@ export async function fitModels(
         tx,
         sql`select a.f_life - 1 as x, case when a.f_life > 1 then a.last_day - a.first_day else 0 end as tx,
                    a.as_of - a.first_day as t, count(*)::int as w
-            from _m_agg a where a.f_life > 0 and a.currency = ${c.currency}${sample}
+            from _m_agg a where a.f_life > 0 and a.currency = ${c.currency}${only}
             group by 1, 2, 3 order by 1, 2, 3`,
       );
       const spend = await rows<Row>(
         tx,
-        sql`select sp.xs as x, sp.ss / sp.xs as m from _m_spend sp join _m_agg a on a.customer_id = sp.customer_id
-            where a.currency = ${c.currency} and sp.ss > 0${sample}`,
+        sql`select a.xs as x, a.ss / a.xs as m from _m_agg a
+            where a.currency = ${c.currency} and a.xs > 0 and a.ss > 0${only}`,
       );
       const bgnbd = fitBgNbd(compressGroups(groups));
       const spenders: SpendCustomer[] = spend.map((s) => ({ x: num(s.x), m: num(s.m) }));

@@ -1,5 +1,5 @@
 // The rows of customer_metrics and the thresholds of a full run, from the relations metrics.sql.ts
-// builds (_m_agg, _m_cats, _m_spend, _m_g) with the stored thresholds and CLV models: scores, segments,
+// builds (_m_agg, _m_cats, _m_g) with the stored thresholds and CLV models: scores, segments,
 // classes, lapse, loyalty stage and worth per customer. The rules mirror src/domain/classes.ts.
 import { sql, type SQL } from 'drizzle-orm';
 import type { ClassSettings } from '../../../contracts/metrics';
@@ -7,7 +7,7 @@ import type { ClassSettings } from '../../../contracts/metrics';
 const partitionExpr = (s: ClassSettings, alias: string) =>
   s.rfm.scope === 'store' ? sql.raw(`${alias}.store_id::text`) : sql.raw(`${alias}.currency`);
 
-/** The rows of customer_metrics, from _m_agg, _m_cats, _m_spend, _m_g, thresholds and models. */
+/** The rows of customer_metrics, from _m_agg, _m_cats, _m_g, thresholds and models. */
 export function finalSelectSql(orgId: string, s: ClassSettings, manyCats: boolean): SQL {
   const l = s.lapse;
   // Per-currency money thresholds as plain CASE constants (not a JSON parameter parsed on every row).
@@ -113,14 +113,12 @@ export function finalSelectSql(orgId: string, s: ClassSettings, manyCats: boolea
                a.f_life - 1 as x,
                (a.last_day - a.first_day) / 7.0 as ttx,
                (a.as_of - a.first_day) / 7.0 as tt,
-               coalesce(sp.xs, 0) as xs, coalesce(sp.ss, 0) as ss,
                cm.status as model_status, cm.reason as model_reason,
                cm.pr, cm.palpha, cm.pa, cm.pb, cm.pp, cm.pq, cm.pgamma,
                g.g90, g.g365,
                (a.f_life > 0 and cm.status = 'ok' and g.g365 is not null) as ok
         from _m_agg a
         left join _m_cats ct on ${manyCats ? sql`ct.customer_id = a.customer_id` : sql`ct.cats = a.cats`}
-        left join _m_spend sp on sp.customer_id = a.customer_id
         left join (
           select referred_by_id as id, count(*)::int as n from customers
           where org_id = ${orgId} and merged_into_id is null and referred_by_id is not null

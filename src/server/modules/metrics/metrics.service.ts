@@ -15,14 +15,13 @@ import {
   catIdxSql,
   catsFromBitsSql,
   catsSql,
-  cdSql,
   computedCapsSql,
   custSql,
   gKeysSql,
   gSql,
   linesSql,
-  spendSql,
   storedCapsSql,
+  type Caps,
   type GTerm,
   type Home,
   type Scope,
@@ -95,6 +94,12 @@ async function uniformHome(db: Db, orgId: string): Promise<Home> {
   return r && num(r.currencies) === 1 && num(r.zones) === 1 ? { currency: r.currency, timezone: r.timezone } : null;
 }
 
+/** The spend caps per currency (stored by the last full run, or computed by it), as constants. */
+async function capsOf(tx: Db, query: ReturnType<typeof sql>): Promise<Caps> {
+  const list = await rows<{ currency: string; cap: number | string | null }>(tx, query);
+  return Object.fromEntries(list.filter((c) => c.cap !== null).map((c) => [c.currency, Number(c.cap)]));
+}
+
 /**
  * Brings the customer_metrics rows of these customers up to date in one set-based statement, classed
  * against the thresholds and CLV model the last full run stored. Called from afterReceipts in the
@@ -114,9 +119,10 @@ export async function refreshCustomerMetrics(
   const home = await uniformHome(tx, orgId);
   if (ids.length >= (options.bulkFrom ?? BULK_REFRESH_FROM))
     return refreshInTempTables(tx, scope, settings, manyCats, home);
-  const base = sql`_m_cust as (${custSql(scope)}), _m_catidx as (${catIdxSql(orgId)}), _m_cd as (${cdSql(scope, home)}),
+  const caps = await capsOf(tx, storedCapsSql(orgId));
+  const base = sql`_m_cust as (${custSql(scope)}), _m_catidx as (${catIdxSql(orgId)}),
     _m_lf as (${linesSql(scope, home, settings, sql`select id, bit from _m_catidx`)}),
-    _m_agg as (${aggSql(settings)})`;
+    _m_agg as (${aggSql(scope, home, settings, caps)})`;
   const models = await okModels(tx, orgId);
   const keys = models.size
     ? (await rows<{ currency: string; x: number; t: number }>(tx, sql`with ${base} ${gKeysSql}`)).map((k) => ({
@@ -129,8 +135,6 @@ export async function refreshCustomerMetrics(
   await tx.execute(sql`
     with ${base},
       _m_cats as (${manyCats ? catsSql(scope) : catsFromBitsSql}),
-      _m_caps as (${storedCapsSql(orgId)}),
-      _m_spend as (${spendSql}),
       _m_g as (${gSql(terms)})
     ${upsertSql(finalSelectSql(orgId, settings, manyCats))}`);
 }
@@ -159,9 +163,8 @@ async function refreshInTempTables(
   await temp('_m_cust', custSql(scope));
   await tx.execute(sql`create index on _m_cust (customer_id)`);
   await temp('_m_catidx', catIdxSql(orgId));
-  await temp('_m_cd', cdSql(scope, home));
   await temp('_m_lf', linesSql(scope, home, settings, sql`select id, bit from _m_catidx`));
-  await temp('_m_agg', aggSql(settings));
+  await temp('_m_agg', aggSql(scope, home, settings, await capsOf(tx, storedCapsSql(orgId))));
   const models = await okModels(tx, orgId);
   const keys = models.size
     ? (await rows<{ currency: string; x: number; t: number }>(tx, gKeysSql)).map((k) => ({
@@ -171,8 +174,6 @@ async function refreshInTempTables(
       }))
     : [];
   await temp('_m_cats', manyCats ? catsSql(scope) : catsFromBitsSql);
-  await temp('_m_caps', storedCapsSql(orgId));
-  await temp('_m_spend', spendSql);
   await temp('_m_g', gSql(gTerms(keys, models)));
   await tx.execute(upsertSql(finalSelectSql(orgId, settings, manyCats)));
   // Dropped now, not at commit: the same transaction may refresh again (or recompute).
@@ -280,15 +281,30 @@ export async function recomputeAll(
     const home = await uniformHome(tx, orgId);
     await temp('_m_catidx', catIdxSql(orgId));
     const bits = await rows<{ id: string; bit: string }>(tx, sql`select id, bit::text as bit from _m_catidx`);
-    // Nearly every (customer, day) group holds one receipt: a hash table of millions of groups spills,
-    // a sort of the same rows does not (8.5 s against 10–13 s for 4M receipts, ADR 0012).
-    if (pg) await tx.execute(sql`set local enable_hashagg = off`);
-    await temp('_m_cd', cdSql(scope, home));
-    if (pg) await tx.execute(sql`set local enable_hashagg to default`);
-    step('purchase days');
     await temp('_m_lf', linesSql(scope, home, settings, catBitsSql(bits)));
     step('lines');
-    await temp('_m_agg', aggSql(settings));
+    // The spend caps first (her capped repeat spend is summed with her other aggregates), from the
+    // buyers' hash sample the models are fitted on.
+    const buyers = await rows<{ currency: string; n: number }>(
+      tx,
+      sql`select cu.currency, count(*)::int as n from _m_lf lf join _m_cust cu on cu.customer_id = lf.customer_id
+          where lf.sold group by cu.currency`,
+    );
+    const sample = Object.fromEntries(buyers.map((b) => [b.currency, sampleMod(num(b.n))]));
+    const caps =
+      settings.clv.spendCapQuantile === null
+        ? {}
+        : await capsOf(tx, computedCapsSql(scope, home, settings.clv.spendCapQuantile, sample));
+    await tx.execute(sql`create temporary table _m_caps (currency text, cap float8) on commit drop`);
+    for (const [currency, cap] of Object.entries(caps))
+      await tx.execute(sql`insert into _m_caps values (${currency}, ${cap})`);
+    step('clv caps');
+    // Nearly every (customer, day) group holds one receipt: a hash table of millions of groups spills,
+    // a sort of the same rows does not (8.5 s against 10–13 s for 4M receipts, ADR 0012) — and the
+    // sorted days are then grouped by customer without another sort.
+    if (pg) await tx.execute(sql`set local enable_hashagg = off`);
+    await temp('_m_agg', aggSql(scope, home, settings, caps));
+    if (pg) await tx.execute(sql`set local enable_hashagg to default`);
     step('aggregates');
     const manyCats = await hasManyCategories(tx, orgId);
     await temp('_m_cats', manyCats ? catsSql(scope) : catsFromBitsSql);
@@ -300,22 +316,7 @@ export async function recomputeAll(
       sql`select count(*)::int as partitions from classification_thresholds where org_id = ${orgId}`,
     );
     step('thresholds', { partitions });
-    const buyers = await rows<{ currency: string; n: number }>(
-      tx,
-      sql`select currency, count(*)::int as n from _m_agg where f_life > 0 group by currency`,
-    );
-    await temp(
-      '_m_caps',
-      settings.clv.spendCapQuantile === null
-        ? sql`select null::text as currency, null::float8 as cap where false`
-        : computedCapsSql(
-            settings.clv.spendCapQuantile,
-            Object.fromEntries(buyers.map((b) => [b.currency, sampleMod(num(b.n))])),
-          ),
-    );
-    await temp('_m_spend', spendSql);
-    step('clv spend');
-    const models = await fitModels(tx, orgId, asOf, settings);
+    const models = await fitModels(tx, orgId, asOf, settings, sample);
     step('clv fit', { models });
     const ok = await okModels(tx, orgId);
     const keys = ok.size

@@ -5,15 +5,13 @@
 //
 // Relations (all keyed by customer_id):
 //   _m_cust  the customers in scope with their home currency and "today" (as_of, store-local)
-//   _m_cd    one row per customer and store-local day with a sale, a return or a salon visit (from the
-//            receipts, whose totals are the sums of their lines, and the visits)
 //   _m_lf    one row per customer: what only the lines tell (pieces, discounted spend, category bits)
-//   _m_agg   one row per customer: purchase and visit aggregates (_m_cd grouped once, and _m_lf)
+//   _m_caps  the spend-model cap per currency (before _m_agg: her capped repeat spend is summed there)
+//   _m_agg   one row per customer: purchase and visit aggregates, from her store-local days (sales,
+//            returns and salon visits, grouped and then grouped again by customer in one sorted pass,
+//            never written out), her repeat purchase days' count and capped sum (Gamma-Gamma), and _m_lf
 //   _m_cats  the categories she bought: per set of category bits (catsFromBitsSql), or per customer
 //            beyond 63 categories (catsSql)
-//   _m_caps  the spend-model cap per currency
-//   _m_spend her repeat purchase days (after the first, positive value): their count and capped
-//            sum (Gamma-Gamma)
 //   _m_g     BG/NBD alive-expectation terms per (currency, x, T days), computed in Node
 //
 // From them, metrics-rows.sql.ts builds the thresholds and the rows of customer_metrics.
@@ -92,7 +90,9 @@ export function catBitsSql(cats: { id: string; bit: string | number | bigint }[]
 
 /**
  * One row per customer and store-local day with a sale, a return or a salon visit, from the receipts
- * (whose totals are the sums of their lines) and the visits; days after as_of are left out.
+ * (whose totals are the sums of their lines) and the visits; days after as_of are left out. Read by
+ * aggSql only, as a subquery: its rows come out sorted by customer and day, and are grouped by
+ * customer in the same pass.
  */
 export function cdSql({ orgId, asOf, ids }: Scope, home: Home): SQL {
   return sql`
@@ -102,17 +102,18 @@ export function cdSql({ orgId, asOf, ids }: Scope, home: Home): SQL {
            min(u.at) filter (where u.sale) as first_at,
            max(u.at) filter (where u.sale) as last_at,
            coalesce(sum(u.paid) filter (where u.home), 0)::bigint as value,
-           coalesce(sum(u.paid) filter (where u.home and u.sale), 0)::bigint as sale_value
+           coalesce(sum(u.paid) filter (where u.home and u.sale), 0)::bigint as sale_value,
+           max(u.cur) as currency
     from (
       select r.customer_id, ${receiptDay(home)} as day, r.kind = 'sale' as sale, r.kind = 'sale' as visit,
              r.occurred_at as at, r.currency = ${homeCurrency(home)} as home, r.total_paid as paid,
-             ${homeAsOf(asOf, home)} as as_of
+             ${homeAsOf(asOf, home)} as as_of, ${homeCurrency(home)} as cur
       from receipts r${receiptStore(home)}${homeJoin(home)}
       where r.org_id = ${orgId} and r.customer_id is not null${only(sql`r.customer_id`, ids)}
         and ${dayOnOrBefore(asOf, home)}
       union all
       select v.customer_id, (v.visited_at at time zone st.timezone)::date, false, true, v.visited_at,
-             false, 0, cu.as_of
+             false, 0, cu.as_of, cu.currency
       from service_visits v
       join stores st on st.id = v.store_id
       join (${custSql({ orgId, asOf, ids })}) cu on cu.customer_id = v.customer_id
@@ -124,15 +125,17 @@ export function cdSql({ orgId, asOf, ids }: Scope, home: Home): SQL {
 
 /**
  * What only the lines tell, per customer, in one pass over them (parallel on PostgreSQL): the pieces
- * in the window, the home-currency amount paid for discounted sale lines and the categories bought
- * (as bits, from catBitsSql).
+ * in the window, the home-currency amount paid for discounted sale lines, the categories bought
+ * (as bits, from catBitsSql) and whether she bought at all (every receipt has lines: the buyers the
+ * spend caps' sample is taken from, before the days are grouped).
  */
 export function linesSql({ orgId, asOf, ids }: Scope, home: Home, s: ClassSettings, catBits: SQL): SQL {
   return sql`
     select r.customer_id,
            coalesce(sum(l.quantity) filter (where ${dayAfter(asOf, home, s.windowDays)}), 0)::int as q_win,
            coalesce(sum(l.paid_amount) filter (where r.kind = 'sale' and l.discount > 0 and r.currency = ${homeCurrency(home)}), 0)::bigint as disc_value,
-           coalesce(bit_or(ci.bit) filter (where r.kind = 'sale'), 0)::bigint as cats
+           coalesce(bit_or(ci.bit) filter (where r.kind = 'sale'), 0)::bigint as cats,
+           bool_or(r.kind = 'sale') as sold
     from receipt_lines l
     join receipts r on r.id = l.receipt_id${receiptStore(home)}${homeJoin(home)}
     left join (${catBits}) ci on ci.id = l.category_id
@@ -150,9 +153,26 @@ export const catsFromBitsSql = sql`
   select d.cats, array(select k.key from _m_catidx k where d.cats & k.bit <> 0 order by k.key) as keys
   from (select distinct cats from _m_agg where cats <> 0) d`;
 
-/** Per customer: the day aggregates (_m_cd, grouped once by customer) and the line facts (_m_lf). */
-export function aggSql(s: ClassSettings): SQL {
+/** The spend caps as one CASE over her home currency (a handful of constants, read from _m_caps first). */
+export type Caps = Record<string, number>;
+const capOf = (caps: Caps, currency: SQL) => {
+  const known = Object.entries(caps).filter(([c, v]) => /^[A-Z]{3}$/.test(c) && Number.isFinite(v));
+  return known.length
+    ? sql`(case ${currency} ${sql.join(
+        known.map(([c, v]) => sql`when ${c}::text then ${v}::float8`),
+        sql` `,
+      )} else 'Infinity'::float8 end)`
+    : sql`'Infinity'::float8`;
+};
+
+/**
+ * Per customer: her days (cdSql) grouped by customer as they come out of their sort — no table of
+ * millions of days written and read back —, with her repeat purchase days (sale days after her first,
+ * positive value) counted and summed under her currency's cap (Gamma-Gamma), and the line facts (_m_lf).
+ */
+export function aggSql(scope: Scope, home: Home, s: ClassSettings, caps: Caps): SQL {
   const w = s.windowDays;
+  const repeat = sql`d.sale and d.day > d.first_sale and d.value > 0`;
   return sql`
     select cu.customer_id, cu.org_id, cu.store_id, cu.currency, cu.as_of, cu.created_day,
            d.first_purchase_at, d.last_purchase_at, d.first_day, d.last_day,
@@ -162,26 +182,32 @@ export function aggSql(s: ClassSettings): SQL {
            coalesce(d.sale_value, 0)::bigint as sale_value, coalesce(lf.disc_value, 0)::bigint as disc_value,
            coalesce(d.visits, 0) as visits, coalesce(d.v6, 0) as v6, coalesce(d.v12, 0) as v12,
            d.first_visit, d.last_visit,
-           coalesce(lf.cats, 0)::bigint as cats
+           coalesce(lf.cats, 0)::bigint as cats,
+           coalesce(d.xs, 0) as xs, coalesce(d.ss, 0)::float8 as ss
     from _m_cust cu
     left join (
-      select cd.customer_id,
-             min(cd.first_at) as first_purchase_at,
-             max(cd.last_at) as last_purchase_at,
-             min(cd.day) filter (where cd.sale) as first_day,
-             max(cd.day) filter (where cd.sale) as last_day,
-             (count(*) filter (where cd.sale))::int as f_life,
-             (count(*) filter (where cd.sale and cd.day > cd.as_of - ${w}::int))::int as f_win,
-             sum(cd.value) as m_life,
-             sum(cd.value) filter (where cd.day > cd.as_of - ${w}::int) as m_win,
-             sum(cd.sale_value) as sale_value,
-             (count(*) filter (where cd.visit))::int as visits,
-             (count(*) filter (where cd.visit and cd.day > (cd.as_of - interval '6 months')::date))::int as v6,
-             (count(*) filter (where cd.visit and cd.day > (cd.as_of - interval '12 months')::date))::int as v12,
-             min(cd.day) filter (where cd.visit) as first_visit,
-             max(cd.day) filter (where cd.visit) as last_visit
-      from _m_cd cd
-      group by cd.customer_id
+      select d.customer_id,
+             min(d.first_at) as first_purchase_at,
+             max(d.last_at) as last_purchase_at,
+             min(d.day) filter (where d.sale) as first_day,
+             max(d.day) filter (where d.sale) as last_day,
+             (count(*) filter (where d.sale))::int as f_life,
+             (count(*) filter (where d.sale and d.day > d.as_of - ${w}::int))::int as f_win,
+             sum(d.value) as m_life,
+             sum(d.value) filter (where d.day > d.as_of - ${w}::int) as m_win,
+             sum(d.sale_value) as sale_value,
+             (count(*) filter (where d.visit))::int as visits,
+             (count(*) filter (where d.visit and d.day > (d.as_of - interval '6 months')::date))::int as v6,
+             (count(*) filter (where d.visit and d.day > (d.as_of - interval '12 months')::date))::int as v12,
+             min(d.day) filter (where d.visit) as first_visit,
+             max(d.day) filter (where d.visit) as last_visit,
+             (count(*) filter (where ${repeat}))::int as xs,
+             sum(least(d.value::float8, ${capOf(caps, sql`d.currency`)})) filter (where ${repeat}) as ss
+      from (
+        select cd.*, min(cd.day) filter (where cd.sale) over (partition by cd.customer_id) as first_sale
+        from (${cdSql(scope, home)}) cd
+      ) d
+      group by d.customer_id
     ) d on d.customer_id = cu.customer_id
     left join _m_lf lf on lf.customer_id = cu.customer_id`;
 }
@@ -205,22 +231,36 @@ export function storedCapsSql(orgId: string): SQL {
 
 /**
  * Caps from the data (the full run): the smaller of the chosen percentile of positive repeat-day
- * values and a robust fence, exactly as domain/clv spendCapOf (nearest-rank percentiles).
+ * values and a robust fence, exactly as domain/clv spendCapOf (nearest-rank percentiles). Above
+ * FIT_SAMPLE buyers a currency's cap comes from the same deterministic hash sample of customers the
+ * models are fitted on (`sample`: every how many-th, per currency): only their receipts are grouped
+ * into days, before _m_agg, which sums her repeat days under the cap.
  */
-export function computedCapsSql(capQuantile: number, sample: Record<string, number> = {}): SQL {
-  // Above FIT_SAMPLE customers a currency's cap comes from the same deterministic hash sample of
-  // customers the models are fitted on (two sorts of millions of repeat days otherwise); the sample is
-  // taken from the customers before their days are joined.
+export function computedCapsSql(scope: Scope, home: Home, capQuantile: number, sample: Record<string, number> = {}): SQL {
   const mods = Object.entries(sample).filter(([c, m]) => /^[A-Z]{3}$/.test(c) && Number.isInteger(m) && m > 1);
-  const rv = mods.length
-    ? repeatValuesOf(
-        sql`(select * from _m_agg where mod(abs(hashtext(customer_id::text)), (case currency ${sql.raw(
-          mods.map(([c, m]) => `when '${c}' then ${m}`).join(' '),
-        )} else 1 end)) = 0)`,
-      )
-    : repeatValuesSql;
+  // The sample is drawn from the customers (a hash per customer, not per receipt), then their
+  // receipts are read by her index.
+  const sampled = mods.length
+    ? sql` and mod(abs(hashtext(cu.customer_id::text)), (case cu.currency ${sql.raw(
+        mods.map(([c, m]) => `when '${c}' then ${m}`).join(' '),
+      )} else 1 end)) = 0`
+    : sql``;
+  const { orgId, asOf, ids } = scope;
   return sql`
-    with rv as (${rv}), med as (
+    with cs as materialized (
+      select cu.customer_id, cu.currency from _m_cust cu where true${only(sql`cu.customer_id`, ids)}${sampled}
+    ), days as (
+      select r.customer_id, ${receiptDay(home)} as day, cs.currency, bool_or(r.kind = 'sale') as sale,
+             coalesce(sum(r.total_paid) filter (where r.currency = cs.currency), 0)::float8 as v
+      from cs join receipts r on r.customer_id = cs.customer_id${receiptStore(home)}${homeJoin(home)}
+      where r.org_id = ${orgId} and ${dayOnOrBefore(asOf, home)}
+      group by 1, 2, 3
+    ), rv as (
+      select d.currency, d.v from (
+        select days.*, min(days.day) filter (where days.sale) over (partition by days.customer_id) as first_sale
+        from days) d
+      where d.sale and d.day > d.first_sale and d.v > 0
+    ), med as (
       select currency, percentile_disc(array[0.5, ${capQuantile}::float8]) within group (order by v) as p
       from rv group by currency
     ), mad as (
@@ -230,24 +270,6 @@ export function computedCapsSql(capQuantile: number, sample: Record<string, numb
     select med.currency, least(med.p[2], greatest(10 * med.p[1], med.p[1] * exp(5 * 1.4826 * mad.mad))) as cap
     from med join mad on mad.currency = med.currency`;
 }
-
-/** Her repeat purchase days (after the first) with a positive value, in her home currency. */
-const repeatValuesOf = (agg: SQL) => sql`
-  select cd.customer_id, a.currency, cd.value::float8 as v
-  from _m_cd cd join ${agg} a on a.customer_id = cd.customer_id
-  where cd.sale and cd.day > a.first_day and cd.value > 0`;
-const repeatValuesSql = repeatValuesOf(sql`_m_agg`);
-
-/**
- * Their count and capped sum per customer (Gamma-Gamma), read straight from the days: the repeat days
- * are not materialised (millions of rows written and read back once).
- */
-export const spendSql = sql`
-  select rv.customer_id, count(*)::int as xs,
-         sum(least(rv.v, coalesce(cp.cap, 'Infinity'::float8)))::float8 as ss
-  from (${repeatValuesSql}) rv
-  left join _m_caps cp on cp.currency = rv.currency
-  group by rv.customer_id`;
 
 /** The (currency, x, T days) keys whose alive-expectation terms the final select needs. */
 export const gKeysSql = sql`

@@ -1,7 +1,14 @@
-// Helpers of the customer import and export API tests: upload, run, wait, search.
+// Helpers of the customer import and export API tests: a fresh organisation, upload, run, wait, search.
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { Client } from '../helpers/app';
+import { createTestApp, loginAs, OWNER, type Client, type TestApp } from '../helpers/app';
+
+/** A fresh organisation (its main store is a simplified Chinese one) and its owner, logged in. */
+export async function createImportsTestApp(): Promise<{ t: TestApp; owner: Client }> {
+  const t = await createTestApp();
+  const owner = await loginAs(t.app, OWNER.email, OWNER.password);
+  return { t, owner };
+}
 
 export const fixture = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
 export type Job = {

@@ -1,12 +1,13 @@
-import { Button, Chip, Group, Modal, Select, Stack } from '@mantine/core';
+import { Button, Chip, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../../../../contracts/care-tasks';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DateField } from '../../../components/date-field';
 import { ErrorAlert } from '../../../components/query-state';
 import { addDays, formatDayMedium } from '../../../lib/days';
 import { useStoreStaff } from '../../salon/api/get-store-staff';
-import { useReassign, useSnooze } from '../api/tasks';
+import { useCancelTask, useReassign, useSnooze } from '../api/tasks';
 
 type Base = { task: TaskDetail; onClose: () => void; onDone: (message: string) => void };
 
@@ -126,5 +127,36 @@ export function ReassignModal({ task, onClose, onDone }: Base) {
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** Cancel the task, with the reason why. */
+export function CancelDialog({ task, onClose }: { task: TaskDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const cancel = useCancelTask(task.id, task.customer.id);
+  return (
+    <ConfirmDialog
+      opened
+      title={t('careTasks.cancel.title')}
+      message={t('careTasks.cancel.message')}
+      confirmLabel={t('careTasks.cancel.confirm')}
+      danger
+      loading={cancel.isPending}
+      error={cancel.error}
+      onConfirm={() =>
+        reason.trim() && cancel.mutate({ version: task.version, reason: reason.trim() }, { onSuccess: onClose })
+      }
+      onClose={onClose}
+    >
+      <TextInput
+        label={t('careTasks.cancel.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        required
+        data-autofocus
+        maxLength={500}
+      />
+    </ConfirmDialog>
   );
 }

@@ -22,16 +22,16 @@ import { useTranslation } from 'react-i18next';
 import { TierBadge } from '../../loyalty/components/tier-badge';
 import { Link } from 'react-router-dom';
 import type { TaskDetail } from '../../../../contracts/care-tasks';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Icon } from '../../../components/icons';
 import { ErrorAlert, PageLoader } from '../../../components/query-state';
 import { formatDayMedium } from '../../../lib/days';
-import { formatDate, formatDateTime, formatMoney } from '../../../lib/format';
+import { formatDateTime } from '../../../lib/format';
 import { ContactCustomerButton } from '../../messaging/components/contact-customer-button';
-import { taskKey, useCancelTask, useTask } from '../api/tasks';
+import { taskKey, useTask } from '../api/tasks';
 import { asLocale, reasonText } from '../lib/reasons';
 import { CompleteForm } from './complete-form';
-import { ReassignModal, SnoozeModal } from './task-modals';
+import { TaskEssentials } from './task-essentials';
+import { CancelDialog, ReassignModal, SnoozeModal } from './task-modals';
 import { KIND_ICON } from './task-card';
 
 type Props = { taskId: string; today: string; timeZone: string; onClose: () => void };
@@ -84,14 +84,6 @@ function TaskBody({
     setText(chosen?.text ?? '');
     setSubject(chosen?.subject ?? '');
   }, [chosen]);
-
-  const sizes = [
-    c.profile.clothingSize ? t('careTasks.detail.clothingSize', { size: c.profile.clothingSize }) : null,
-    c.profile.shoeSize ? t('careTasks.detail.shoeSize', { size: c.profile.shoeSize }) : null,
-  ].filter(Boolean);
-  const family = (c.profile.family ?? []).map((f) =>
-    [t(`careTasks.relations.${f.relation}`), f.name].filter(Boolean).join(' '),
-  );
 
   return (
     <Stack gap="md">
@@ -249,41 +241,7 @@ function TaskBody({
       )}
 
       <Divider />
-      <section aria-labelledby="task-essentials">
-        <Group justify="space-between" mb={4}>
-          <Title order={3} fz="h5" id="task-essentials">
-            {t('careTasks.detail.essentials')}
-          </Title>
-          <Anchor component={Link} to={`/customers/${c.id}`} size="sm" onClick={onClose}>
-            {t('careTasks.detail.openFile')}
-          </Anchor>
-        </Group>
-        <Stack gap={4}>
-          <Fact label={t('careTasks.detail.lastVisit')}>
-            {c.lastVisitAt ? formatDate(c.lastVisitAt, i18n.language, timeZone) : t('careTasks.card.neverVisited')}
-          </Fact>
-          {sizes.length > 0 && <Fact label={t('careTasks.detail.sizes')}>{sizes.join(' · ')}</Fact>}
-          {family.length > 0 && <Fact label={t('careTasks.detail.family')}>{family.join('、')}</Fact>}
-          {c.profile.notes && <Fact label={t('careTasks.detail.notes')}>{c.profile.notes}</Fact>}
-        </Stack>
-        <Text size="sm" fw={600} mt="sm" mb={2}>
-          {t('careTasks.detail.bought')}
-        </Text>
-        {task.recentPurchases.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('careTasks.detail.nothingBought')}
-          </Text>
-        ) : (
-          <Stack gap={2}>
-            {task.recentPurchases.map((p, i) => (
-              <Text size="sm" key={`${p.receiptNo}-${i}`}>
-                {formatDate(p.occurredAt, i18n.language, timeZone)} · {p.productName}
-                {p.size ? ` (${p.size})` : ''} · {formatMoney(p.paidAmount, p.currency, i18n.language)}
-              </Text>
-            ))}
-          </Stack>
-        )}
-      </section>
+      <TaskEssentials task={task} timeZone={timeZone} onClose={onClose} />
 
       {dialog === 'snooze' && (
         <SnoozeModal task={task} today={today} timeZone={timeZone} onClose={() => setDialog(null)} onDone={setDone} />
@@ -300,48 +258,5 @@ function TaskBody({
       )}
       {dialog === 'cancel' && <CancelDialog task={task} onClose={() => setDialog(null)} />}
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed" w="6.5rem" style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" style={{ minWidth: 0 }}>
-        {children}
-      </Text>
-    </Group>
-  );
-}
-
-function CancelDialog({ task, onClose }: { task: TaskDetail; onClose: () => void }) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const cancel = useCancelTask(task.id, task.customer.id);
-  return (
-    <ConfirmDialog
-      opened
-      title={t('careTasks.cancel.title')}
-      message={t('careTasks.cancel.message')}
-      confirmLabel={t('careTasks.cancel.confirm')}
-      danger
-      loading={cancel.isPending}
-      error={cancel.error}
-      onConfirm={() =>
-        reason.trim() && cancel.mutate({ version: task.version, reason: reason.trim() }, { onSuccess: onClose })
-      }
-      onClose={onClose}
-    >
-      <TextInput
-        label={t('careTasks.cancel.reason')}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        required
-        data-autofocus
-        maxLength={500}
-      />
-    </ConfirmDialog>
   );
 }

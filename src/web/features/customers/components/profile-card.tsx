@@ -3,7 +3,6 @@ import {
   Card,
   Group,
   Modal,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -28,6 +27,7 @@ import { ErrorAlert } from '../../../components/query-state';
 import { useSession } from '../../auth/api/get-me';
 import { isApiError } from '../../../lib/api-client';
 import { useUpdateCustomer } from '../api/customers';
+import { FamilyFields } from './family-fields';
 import { CustomerLanguageSelect } from './language-select';
 
 const LISTS = ['stylePreferences', 'colourPreferences', 'fabricPreferences', 'brandPreferences', 'hobbies'] as const;
@@ -41,7 +41,6 @@ const TEXTS = [
   'healthNotes',
   'notes',
 ] as const;
-const RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'grandchild', 'other'] as const;
 
 function Row({ label, value }: { label: string; value: string | null | undefined }) {
   if (!value) return null;
@@ -179,75 +178,7 @@ function ProfileEditor({ c, onClose }: { c: Customer; onClose: () => void }) {
               error={err(k)}
             />
           ))}
-          <Stack gap={6}>
-            <Text fw={600} size="sm">
-              {t('customers.field.family')}
-            </Text>
-            {family.map((f, i) => (
-              <Group key={i} align="flex-end" wrap="wrap" gap="xs">
-                <Select
-                  aria-label={t('customers.field.relation')}
-                  w={130}
-                  value={f.relation}
-                  onChange={(v) =>
-                    set(
-                      'family',
-                      family.map((x, j) =>
-                        j === i ? { ...x, relation: (v ?? 'other') as (typeof RELATIONS)[number] } : x,
-                      ),
-                    )
-                  }
-                  data={RELATIONS.map((r) => ({ value: r, label: t(`customers.relation.${r}`) }))}
-                />
-                <TextInput
-                  aria-label={t('customers.field.memberName')}
-                  placeholder={t('customers.field.memberName')}
-                  w={140}
-                  value={f.name ?? ''}
-                  onChange={(e) =>
-                    set(
-                      'family',
-                      family.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)),
-                    )
-                  }
-                />
-                <NumberInput
-                  aria-label={t('customers.field.memberAge')}
-                  placeholder={t('customers.field.memberAge')}
-                  w={90}
-                  min={0}
-                  max={130}
-                  value={f.age ?? ''}
-                  onChange={(v) =>
-                    set(
-                      'family',
-                      family.map((x, j) => (j === i ? { ...x, age: v === '' ? null : Number(v) } : x)),
-                    )
-                  }
-                />
-                <Button
-                  variant="subtle"
-                  color="red"
-                  onClick={() =>
-                    set(
-                      'family',
-                      family.filter((_, j) => j !== i),
-                    )
-                  }
-                >
-                  {t('customers.remove')}
-                </Button>
-              </Group>
-            ))}
-            <Button
-              variant="light"
-              size="compact-sm"
-              w="fit-content"
-              onClick={() => set('family', [...family, { relation: 'child' }])}
-            >
-              {t('customers.addFamily')}
-            </Button>
-          </Stack>
+          <FamilyFields family={family} onChange={(v) => set('family', v)} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('customers.field.personalityType')}

@@ -191,9 +191,18 @@ describe('staging paths', () => {
     // Both had the Mid-Autumn greeting; only the first had her lunar birthday.
     expect(dupBefore.filter((r) => shared.has(r.occasion_key)).length).toBeGreaterThan(0);
     expect(dupBefore.filter((r) => !shared.has(r.occasion_key)).length).toBeGreaterThan(0);
-    const files = await db().select().from(customers).where(inArray(customers.id, [keep, dup]));
+    const files = await db()
+      .select()
+      .from(customers)
+      .where(inArray(customers.id, [keep, dup]));
     const row = (id: string) => files.find((c) => c.id === id)!;
-    await mergeCustomers(db(), { principal: null, userId: null, orgId: t.orgId, storeIds: [a.store.id] }, row(keep), row(dup), {});
+    await mergeCustomers(
+      db(),
+      { principal: null, userId: null, orgId: t.orgId, storeIds: [a.store.id] },
+      row(keep),
+      row(dup),
+      {},
+    );
     expect(await reasons(dup)).toEqual([]);
     const after = await reasons(keep);
     expect(after).toHaveLength(keptBefore.length + dupBefore.length);

@@ -144,7 +144,12 @@ describe.skipIf(usesPostgres())('CLV on the CDNOW sample', () => {
           tx,
           sql`select customer_id from _m_cust where mod(abs(hashtext(customer_id::text)), 3) = 0`,
         );
-        expect(await cap({}, third.map((c) => c.customer_id))).toBe(sampled);
+        expect(
+          await cap(
+            {},
+            third.map((c) => c.customer_id),
+          ),
+        ).toBe(sampled);
         // A third of the customers: not the same cap as everyone's (so the sample was applied).
         expect(sampled).not.toBe(all);
       });

@@ -236,7 +236,12 @@ export function storedCapsSql(orgId: string): SQL {
  * models are fitted on (`sample`: every how many-th, per currency): only their receipts are grouped
  * into days, before _m_agg, which sums her repeat days under the cap.
  */
-export function computedCapsSql(scope: Scope, home: Home, capQuantile: number, sample: Record<string, number> = {}): SQL {
+export function computedCapsSql(
+  scope: Scope,
+  home: Home,
+  capQuantile: number,
+  sample: Record<string, number> = {},
+): SQL {
   const mods = Object.entries(sample).filter(([c, m]) => /^[A-Z]{3}$/.test(c) && Number.isInteger(m) && m > 1);
   // The sample is drawn from the customers (a hash per customer, not per receipt), then their
   // receipts are read by her index.

@@ -36,17 +36,18 @@ export type ModelSummary = {
 export const sampleMod = (customers: number) => (customers > FIT_SAMPLE ? Math.ceil(customers / FIT_SAMPLE) : 1);
 
 /**
- * Fits BG/NBD and Gamma-Gamma per currency from _m_agg (time in weeks). `sample`: the every-how-many-th
- * per currency the spend caps were computed on (the same customers are fitted); by default from the
- * number of buyers.
+ * Fits BG/NBD and Gamma-Gamma per currency from _m_agg (time in weeks) and stores them with the spend
+ * caps the run summed her repeat spend under. `sample`: the every-how-many-th per currency the caps
+ * were computed on (the same customers are fitted); by default from the number of buyers.
  */
 export async function fitModels(
   tx: Db,
   orgId: string,
   asOf: string | null,
   settings: ClassSettings,
-  sample: Record<string, number> = {},
+  run: { sample?: Record<string, number>; caps?: Record<string, number> } = {},
 ): Promise<ModelSummary[]> {
+  const sample = run.sample ?? {};
   const counts = await rows<{ currency: string; n: number; repeaters: number; spenders: number }>(
     tx,
     sql`select a.currency, count(*)::int as n, (count(*) filter (where a.f_life > 1))::int as repeaters,
@@ -119,7 +120,7 @@ export async function fitModels(
       insert into clv_models (org_id, currency, status, reason, params, spend_cap, customers, repeat_customers,
         min_customers, min_repeat_customers, as_of, fitted_at)
       values (${orgId}, ${c.currency}, ${status}, ${reason}, ${params ? JSON.stringify(params) : null}::jsonb,
-        (select cap from _m_caps where currency = ${c.currency}), ${observed.customers}, ${observed.repeatCustomers},
+        ${run.caps?.[c.currency] ?? null}::float8, ${observed.customers}, ${observed.repeatCustomers},
         ${minimum.customers}, ${minimum.repeatCustomers}, coalesce(${asOf}::date, current_date), now())`);
     out.push({ currency: c.currency, status, reason, ...observed, sampled });
   }

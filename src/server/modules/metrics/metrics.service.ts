@@ -295,9 +295,6 @@ export async function recomputeAll(
       settings.clv.spendCapQuantile === null
         ? {}
         : await capsOf(tx, computedCapsSql(scope, home, settings.clv.spendCapQuantile, sample));
-    await tx.execute(sql`create temporary table _m_caps (currency text, cap float8) on commit drop`);
-    for (const [currency, cap] of Object.entries(caps))
-      await tx.execute(sql`insert into _m_caps values (${currency}, ${cap})`);
     step('clv caps');
     // Nearly every (customer, day) group holds one receipt: a hash table of millions of groups spills,
     // a sort of the same rows does not (8.5 s against 10–13 s for 4M receipts, ADR 0012) — and the
@@ -316,7 +313,7 @@ export async function recomputeAll(
       sql`select count(*)::int as partitions from classification_thresholds where org_id = ${orgId}`,
     );
     step('thresholds', { partitions });
-    const models = await fitModels(tx, orgId, asOf, settings, sample);
+    const models = await fitModels(tx, orgId, asOf, settings, { sample, caps });
     step('clv fit', { models });
     const ok = await okModels(tx, orgId);
     const keys = ok.size

@@ -6,7 +6,6 @@
 // Relations (all keyed by customer_id):
 //   _m_cust  the customers in scope with their home currency and "today" (as_of, store-local)
 //   _m_lf    one row per customer: what only the lines tell (pieces, discounted spend, category bits)
-//   _m_caps  the spend-model cap per currency (before _m_agg: her capped repeat spend is summed there)
 //   _m_agg   one row per customer: purchase and visit aggregates, from her store-local days (sales,
 //            returns and salon visits, grouped and then grouped again by customer in one sorted pass,
 //            never written out), her repeat purchase days' count and capped sum (Gamma-Gamma), and _m_lf
@@ -153,7 +152,10 @@ export const catsFromBitsSql = sql`
   select d.cats, array(select k.key from _m_catidx k where d.cats & k.bit <> 0 order by k.key) as keys
   from (select distinct cats from _m_agg where cats <> 0) d`;
 
-/** The spend caps as one CASE over her home currency (a handful of constants, read from _m_caps first). */
+/**
+ * The spend caps per currency, computed (the full run, computedCapsSql) or stored (the refresh,
+ * storedCapsSql) before _m_agg, which sums her repeat spend under them as one CASE of constants.
+ */
 export type Caps = Record<string, number>;
 const capOf = (caps: Caps, currency: SQL) => {
   const known = Object.entries(caps).filter(([c, v]) => /^[A-Z]{3}$/.test(c) && Number.isFinite(v));
@@ -165,6 +167,13 @@ const capOf = (caps: Caps, currency: SQL) => {
     : sql`'Infinity'::float8`;
 };
 
+/** Her days (customer_id, day, sale, value …) with her first sale day beside each, as `first_sale`. */
+const withFirstSale = (days: SQL) => sql`
+  select x.*, min(x.day) filter (where x.sale) over (partition by x.customer_id) as first_sale
+  from (${days}) x`;
+/** A repeat purchase day of `withFirstSale` row `d`: a sale day after her first, of positive value. */
+const repeatDay = sql`d.sale and d.day > d.first_sale and d.value > 0`;
+
 /**
  * Per customer: her days (cdSql) grouped by customer as they come out of their sort — no table of
  * millions of days written and read back —, with her repeat purchase days (sale days after her first,
@@ -172,7 +181,6 @@ const capOf = (caps: Caps, currency: SQL) => {
  */
 export function aggSql(scope: Scope, home: Home, s: ClassSettings, caps: Caps): SQL {
   const w = s.windowDays;
-  const repeat = sql`d.sale and d.day > d.first_sale and d.value > 0`;
   return sql`
     select cu.customer_id, cu.org_id, cu.store_id, cu.currency, cu.as_of, cu.created_day,
            d.first_purchase_at, d.last_purchase_at, d.first_day, d.last_day,
@@ -201,12 +209,9 @@ export function aggSql(scope: Scope, home: Home, s: ClassSettings, caps: Caps): 
              (count(*) filter (where d.visit and d.day > (d.as_of - interval '12 months')::date))::int as v12,
              min(d.day) filter (where d.visit) as first_visit,
              max(d.day) filter (where d.visit) as last_visit,
-             (count(*) filter (where ${repeat}))::int as xs,
-             sum(least(d.value::float8, ${capOf(caps, sql`d.currency`)})) filter (where ${repeat}) as ss
-      from (
-        select cd.*, min(cd.day) filter (where cd.sale) over (partition by cd.customer_id) as first_sale
-        from (${cdSql(scope, home)}) cd
-      ) d
+             (count(*) filter (where ${repeatDay}))::int as xs,
+             sum(least(d.value::float8, ${capOf(caps, sql`d.currency`)})) filter (where ${repeatDay}) as ss
+      from (${withFirstSale(cdSql(scope, home))}) d
       group by d.customer_id
     ) d on d.customer_id = cu.customer_id
     left join _m_lf lf on lf.customer_id = cu.customer_id`;
@@ -256,15 +261,12 @@ export function computedCapsSql(
       select cu.customer_id, cu.currency from _m_cust cu where true${only(sql`cu.customer_id`, ids)}${sampled}
     ), days as (
       select r.customer_id, ${receiptDay(home)} as day, cs.currency, bool_or(r.kind = 'sale') as sale,
-             coalesce(sum(r.total_paid) filter (where r.currency = cs.currency), 0)::float8 as v
+             coalesce(sum(r.total_paid) filter (where r.currency = cs.currency), 0)::float8 as value
       from cs join receipts r on r.customer_id = cs.customer_id${receiptStore(home)}${homeJoin(home)}
       where r.org_id = ${orgId} and ${dayOnOrBefore(asOf, home)}
       group by 1, 2, 3
     ), rv as (
-      select d.currency, d.v from (
-        select days.*, min(days.day) filter (where days.sale) over (partition by days.customer_id) as first_sale
-        from days) d
-      where d.sale and d.day > d.first_sale and d.v > 0
+      select d.currency, d.value as v from (${withFirstSale(sql`select * from days`)}) d where ${repeatDay}
     ), med as (
       select currency, percentile_disc(array[0.5, ${capQuantile}::float8]) within group (order by v) as p
       from rv group by currency

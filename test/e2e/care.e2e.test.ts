@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { localDateOf, addDays } from '../../src/domain/care';
 import { openDatabase } from '../../src/server/db/client';
 import { stores } from '../../src/server/db/schema';
@@ -29,6 +29,8 @@ import {
   screenshot,
   startServer,
   chooseLanguage,
+  apiClient,
+  pick,
 } from './helpers';
 
 const GUIDE = { email: 'lin@example.com', password: 'lin-pass-12345', name: '林小美' };
@@ -44,39 +46,6 @@ let env: Record<string, string>;
 let birthdayId: string;
 let buyerId: string;
 const today = localDateOf(new Date(), ZONE);
-
-type Api = { get(path: string): Promise<unknown>; post(path: string, body: unknown): Promise<unknown> };
-
-async function apiAs(baseUrl: string, email: string, password: string): Promise<Api> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const call = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
-    return r.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as unknown) : text;
-  };
-  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
-}
-
-/** Chips hide their input; a person taps the label. */
-async function pick(scope: Page | Locator, label: string | RegExp) {
-  await scope
-    .locator('label')
-    .filter({ hasText: typeof label === 'string' ? new RegExp(`^${label}$`) : label })
-    .first()
-    .click();
-}
 
 async function shoot(page: Page, name: string) {
   await page.waitForTimeout(300);
@@ -119,7 +88,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
 
   // The shop: a guide and her manager, customers she looks after.
-  const api = await apiAs(server.baseUrl, OWNER.email, OWNER.password);
+  const api = await apiClient(server.baseUrl, OWNER);
   const me = (await api.get('/api/auth/me')) as { currentStoreId: string };
   const storeId = me.currentStoreId;
   for (const [u, role] of [

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -236,7 +236,8 @@ export async function chooseLanguage(page: Page, label: string) {
 
 /**
  * A signed-in API client for a journey's set-up: the session cookie and the CSRF header, as the browser
- * sends them. A call throws on an error status, with the server's answer.
+ * sends them. A call answers the parsed JSON (or the text of any other content, a CSV say) and throws
+ * on an error status, with the status and the server's answer on the error.
  */
 export async function apiAs(baseUrl: string, who: { email: string; password: string }) {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
@@ -254,7 +255,27 @@ export async function apiAs(baseUrl: string, who: { email: string; password: str
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await r.text();
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
-    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    if (!r.ok) throw Object.assign(new Error(`${method} ${path}: ${r.status} ${text}`), { status: r.status, text });
+    if (!text) return {};
+    return r.headers.get('content-type')?.includes('json')
+      ? (JSON.parse(text) as Record<string, unknown>)
+      : (text as unknown as Record<string, unknown>);
   };
+}
+
+export type Api = { get(path: string): Promise<unknown>; post(path: string, body: unknown): Promise<unknown> };
+
+/** apiAs as `get` and `post`. */
+export async function apiClient(baseUrl: string, who: { email: string; password: string }): Promise<Api> {
+  const call = await apiAs(baseUrl, who);
+  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
+}
+
+/** Chips and segmented controls hide their radio; a person taps the label. */
+export async function pick(scope: Page | Locator, label: string | RegExp) {
+  await scope
+    .locator('label')
+    .filter({ hasText: typeof label === 'string' ? new RegExp(`^${label}$`) : label })
+    .first()
+    .click();
 }

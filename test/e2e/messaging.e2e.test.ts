@@ -5,14 +5,13 @@
 // link in the mail. Screenshots at phone and desktop sizes in the four languages
 // (test-results/screenshots/messaging-*).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import {
   accessibilityProblems,
   DESKTOP,
   ensureWebBuild,
   IPHONE,
-  LANGUAGE_BUTTON,
   launchBrowser,
   LOCALES,
   logIn,
@@ -21,6 +20,10 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  apiClient,
+  type Api,
+  chooseLanguage,
+  pick,
 } from './helpers';
 
 const GUIDE = { email: 'lin@example.com', password: 'lin-pass-12345', name: '林小美' };
@@ -32,47 +35,6 @@ let browser: Browser;
 let smtp: TestSmtp;
 let api: Api;
 let customerId: string;
-
-type Api = { get(path: string): Promise<unknown>; post(path: string, body: unknown): Promise<unknown> };
-
-async function apiAs(baseUrl: string, email: string, password: string): Promise<Api> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const call = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await r.text();
-    if (!r.ok) throw Object.assign(new Error(`${method} ${path}: ${r.status} ${text}`), { status: r.status, text });
-    return r.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as unknown) : text;
-  };
-  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
-}
-
-async function chooseLanguage(page: Page, label: string) {
-  await page.getByRole('button', { name: LANGUAGE_BUTTON }).first().click();
-  await page.getByRole('menuitem', { name: label }).click();
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.lang))
-    .toBe(LOCALES.find((l) => l.label === label)!.code);
-}
-
-/** Chips hide their input; a person taps the label. */
-async function pick(scope: Page | Locator, label: string | RegExp) {
-  await scope
-    .locator('label')
-    .filter({ hasText: typeof label === 'string' ? new RegExp(`^${label}$`) : label })
-    .first()
-    .click();
-}
 
 async function shoot(page: Page, name: string) {
   await page.waitForTimeout(300);
@@ -109,7 +71,7 @@ beforeAll(async () => {
     }),
     launchBrowser(),
   ]);
-  api = await apiAs(server.baseUrl, OWNER.email, OWNER.password);
+  api = await apiClient(server.baseUrl, OWNER);
   const me = (await api.get('/api/auth/me')) as { currentStoreId: string };
   for (const u of [GUIDE, OWNER_GUIDE])
     await api.post('/api/users', {

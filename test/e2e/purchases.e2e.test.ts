@@ -4,12 +4,11 @@
 // sells a 10-facial card and redeems one with a care log, leaving 9. Screenshots of every screen in the four
 // languages at phone and desktop sizes (test-results/screenshots/purchases-*).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   accessibilityProblems,
   DESKTOP,
   ensureWebBuild,
-  LANGUAGE_BUTTON,
   launchBrowser,
   LOCALES,
   logIn,
@@ -19,6 +18,10 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  apiClient,
+  type Api,
+  chooseLanguage,
+  pick,
 } from './helpers';
 
 // A small PNG (a 1×1 pixel image): what the phone's camera would send, in miniature.
@@ -39,51 +42,10 @@ let browser: Browser;
 let api: Api;
 let customerId: string;
 
-type Api = { get(path: string): Promise<unknown>; post(path: string, body: unknown): Promise<unknown> };
-
-/** A signed-in API client for set-up: the session cookie and the CSRF header, as the browser sends them. */
-async function apiAs(baseUrl: string, email: string, password: string): Promise<Api> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const call = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await r.json()) as unknown;
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
-}
-
 /** YYYY-MM-DD in the store's zone (Asia/Shanghai), `n` days ago. */
 function shanghaiDay(daysAgo = 0): string {
   const at = new Date(Date.now() - daysAgo * 86_400_000);
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
-}
-
-async function chooseLanguage(page: Page, label: string) {
-  await page.getByRole('button', { name: LANGUAGE_BUTTON }).first().click();
-  await page.getByRole('menuitem', { name: label }).click();
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.lang))
-    .toBe(LOCALES.find((l) => l.label === label)!.code);
-}
-
-/** Chips and segmented controls hide their radio; a person taps the label. */
-async function pick(scope: Page | Locator, label: string) {
-  await scope
-    .locator('label')
-    .filter({ hasText: new RegExp(`^${label}$`) })
-    .click();
 }
 
 async function resize(page: Page, viewport: { width: number; height: number }) {
@@ -119,7 +81,7 @@ async function openTab(page: Page, tab: keyof typeof TABS) {
 beforeAll(async () => {
   ensureWebBuild();
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  api = await apiAs(server.baseUrl, OWNER.email, OWNER.password);
+  api = await apiClient(server.baseUrl, OWNER);
   const me = (await api.get('/api/auth/me')) as { currentStoreId: string };
   const customer = (await api.post('/api/customers', {
     storeId: me.currentStoreId,

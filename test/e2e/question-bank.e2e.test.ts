@@ -9,7 +9,6 @@ import {
   accessibilityProblems,
   DESKTOP,
   ensureWebBuild,
-  LANGUAGE_BUTTON,
   launchBrowser,
   LOCALES,
   logIn,
@@ -19,6 +18,8 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  apiClient,
+  chooseLanguage,
 } from './helpers';
 
 const GUIDE = { email: 'fang@example.com', password: 'fang-pass-12345', name: '王芳' };
@@ -27,38 +28,6 @@ const COLLEAGUE = { email: 'na@example.com', password: 'na-pass-123456', name: '
 let server: RunningServer;
 let browser: Browser;
 let customerId: string;
-
-type Api = { post(path: string, body: unknown): Promise<unknown>; get(path: string): Promise<unknown> };
-
-async function apiAs(baseUrl: string, email: string, password: string): Promise<Api> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const call = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await r.json()) as unknown;
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
-}
-
-async function chooseLanguage(page: Page, label: string) {
-  await page.getByRole('button', { name: LANGUAGE_BUTTON }).first().click();
-  await page.getByRole('menuitem', { name: label }).click();
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.lang))
-    .toBe(LOCALES.find((l) => l.label === label)!.code);
-}
 
 async function resize(page: Page, viewport: { width: number; height: number }) {
   await page.setViewportSize(viewport);
@@ -88,7 +57,7 @@ async function shootDialog(page: Page, name: string) {
 beforeAll(async () => {
   ensureWebBuild();
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const api = await apiAs(server.baseUrl, OWNER.email, OWNER.password);
+  const api = await apiClient(server.baseUrl, OWNER);
   const me = (await api.get('/api/auth/me')) as { currentStoreId: string };
   const storeId = me.currentStoreId;
   const users: Record<string, string> = {};

@@ -1,7 +1,7 @@
 // The recompute's two passes in a one-store organisation (one currency, one time zone: the passes use
 // constants for her home currency and day): per-day figures from the receipts, pieces, discounted spend
-// and categories from the lines, returns included; and each customer refreshed alone gets the full
-// run's row.
+// and categories from the lines, returns included; salon visits among her visit days; and each customer
+// refreshed alone gets the full run's row.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/server/db/client';
@@ -168,5 +168,57 @@ describe('recompute from receipts and lines', () => {
       sql`select frequency_lifetime, frequency_window, quantity_window from customer_metrics where customer_id = ${dee}`,
     );
     expect(m).toEqual({ frequency_lifetime: 3, frequency_window: 2, quantity_window: 1 + 4 });
+  });
+
+  it('counts a salon visit as a visit day unless she bought that day; a return day with a visit is a visit', async () => {
+    const res = await owner.post('/api/customers', { storeId: t.mainStoreId, familyName: 'eve' });
+    expect(res.statusCode, res.body).toBe(201);
+    const eve = res.json().id as string;
+    ids.eve = eve;
+    const sale = async (occurredAt: string, quantity: number) => {
+      const r = await owner.post('/api/purchases', {
+        storeId: t.mainStoreId,
+        customerId: eve,
+        receiptNo: `L-${++no}`,
+        occurredAt,
+        lines: [{ ...knit, quantity }],
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json();
+    };
+    const first = await sale(daysAgo(100), 2);
+    await sale(daysAgo(10), 1);
+    const ret = await owner.post(`/api/purchases/${first.id}/returns`, {
+      lines: [{ originalLineId: first.lines[0].id, quantity: 1 }],
+      occurredAt: daysAgo(40),
+    });
+    expect(ret.statusCode, ret.body).toBe(201);
+    // Visits: on her second sale's day (the same day, not another visit day), on the return's day,
+    // twice on one day, once more than six months ago, and one tomorrow (after as_of: not yet).
+    for (const at of [daysAgo(10), daysAgo(40), daysAgo(30), daysAgo(30.01), daysAgo(200), daysAgo(-1)])
+      await t.database.db.execute(sql`
+        insert into service_visits (org_id, store_id, customer_id, visited_at)
+        values (${t.orgId}, ${t.mainStoreId}, ${eve}, ${at}::timestamptz)`);
+    await recomputeAll(t.database, t.orgId);
+    const metricsOf = async () =>
+      (
+        await rows<Record<string, unknown>>(
+          t.database.db,
+          sql`select frequency_lifetime, visits_per_month_6, visits_per_month_12, usual_interval_days,
+                     (select (current_date - last_visit_day)) as since_last_visit
+              from customer_metrics where customer_id = ${eve}`,
+        )
+      )[0]!;
+    const m = await metricsOf();
+    // Sale days 100 and 10 days ago; visit-only days 200, 40 and 30 days ago: five visit days, four
+    // in the last six months; her usual interval (200 − 10) / 4 days.
+    expect(m.frequency_lifetime).toBe(2);
+    expect(Number(m.visits_per_month_6) * 6).toBeCloseTo(4, 4);
+    expect(Number(m.visits_per_month_12) * 12).toBeCloseTo(5, 4);
+    expect(Number(m.usual_interval_days)).toBeCloseTo(47.5, 1);
+    expect(Math.abs(Number(m.since_last_visit) - 10)).toBeLessThanOrEqual(1);
+    const full = (await metricsRows()).map(strip);
+    await refreshCustomerMetrics(t.database.db, t.orgId, [eve]);
+    expect((await metricsRows()).map(strip)).toEqual(full);
   });
 });

@@ -95,6 +95,8 @@ export const receipts = pgTable(
   },
   (t) => [
     uniqueIndex('receipts_store_no_uq').on(t.storeId, t.receiptNo),
+    // Also INCLUDEs org_id, store_id, kind, currency and total_paid (migration 0023: the recompute's day
+    // pass reads it alone); Drizzle cannot declare INCLUDE columns.
     index('receipts_customer_idx').on(t.customerId, t.occurredAt),
     index('receipts_org_time_idx').on(t.orgId, t.occurredAt),
   ],

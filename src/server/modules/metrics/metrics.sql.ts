@@ -6,9 +6,10 @@
 // Relations (all keyed by customer_id):
 //   _m_cust  the customers in scope with their home currency and "today" (as_of, store-local)
 //   _m_lf    one row per customer: what only the lines tell (pieces, discounted spend, category bits)
-//   _m_agg   one row per customer: purchase and visit aggregates, from her store-local days (sales,
-//            returns and salon visits, grouped and then grouped again by customer in one sorted pass,
-//            never written out), her repeat purchase days' count and capped sum (Gamma-Gamma), and _m_lf
+//   _m_agg   one row per customer: purchase and visit aggregates, from her store-local days (sales and
+//            returns grouped by day as her receipts come out of their index, then grouped again by
+//            customer in the same pass, never written out; salon visit days beside them), her repeat
+//            purchase days' count and capped sum (Gamma-Gamma), and _m_lf
 //   _m_cats  the categories she bought: per set of category bits (catsFromBitsSql), or per customer
 //            beyond 63 categories (catsSql)
 //   _m_g     BG/NBD alive-expectation terms per (currency, x, T days), computed in Node
@@ -88,38 +89,59 @@ export function catBitsSql(cats: { id: string; bit: string | number | bigint }[]
 }
 
 /**
- * One row per customer and store-local day with a sale, a return or a salon visit, from the receipts
- * (whose totals are the sums of their lines) and the visits; days after as_of are left out. Read by
- * aggSql only, as a subquery: its rows come out sorted by customer and day, and are grouped by
- * customer in the same pass.
+ * One row per customer and store-local day with a sale or a return, from the receipts (whose totals
+ * are the sums of their lines); days after as_of are left out. Read by aggSql only, as a subquery.
+ * The receipts come out of their (customer, time) index in its order — the index carries what is read
+ * here (migration 0023), so no table page is visited — and a receipt's local day rises with its time:
+ * the days need sorting within each customer only (an incremental sort of a few rows), not a sort of
+ * every receipt. Salon visits are not among these days (a union would lose that order): see visitOnlySql.
  */
 export function cdSql({ orgId, asOf, ids }: Scope, home: Home): SQL {
+  // Her "today" and currency: constants of the organisation when it is uniform (computed once, not
+  // per receipt), else her home store's.
+  const asOfOfDay = home ? sql`(select ${homeAsOf(asOf, home)})` : sql`max(${homeAsOf(asOf, home)})`;
+  const currencyOfDay = home ? homeCurrency(home) : sql`max(${homeCurrency(home)})`;
   return sql`
-    select u.customer_id, u.day, max(u.as_of) as as_of,
-           bool_or(u.sale) as sale,
-           bool_or(u.visit) as visit,
-           min(u.at) filter (where u.sale) as first_at,
-           max(u.at) filter (where u.sale) as last_at,
-           coalesce(sum(u.paid) filter (where u.home), 0)::bigint as value,
-           coalesce(sum(u.paid) filter (where u.home and u.sale), 0)::bigint as sale_value,
-           max(u.cur) as currency
+    select r.customer_id, ${receiptDay(home)} as day, ${asOfOfDay} as as_of,
+           bool_or(r.kind = 'sale') as sale,
+           min(r.occurred_at) filter (where r.kind = 'sale') as first_at,
+           max(r.occurred_at) filter (where r.kind = 'sale') as last_at,
+           coalesce(sum(r.total_paid) filter (where r.currency = ${homeCurrency(home)}), 0)::bigint as value,
+           coalesce(sum(r.total_paid) filter (where r.currency = ${homeCurrency(home)} and r.kind = 'sale'), 0)::bigint as sale_value,
+           ${currencyOfDay} as currency
+    from receipts r${receiptStore(home)}${homeJoin(home)}
+    where r.org_id = ${orgId} and r.customer_id is not null${only(sql`r.customer_id`, ids)}
+      and ${dayOnOrBefore(asOf, home)}
+    group by r.customer_id, 2`;
+}
+
+/**
+ * Per customer, her visit days that are not sale days: store-local days up to as_of with a salon
+ * visit and no sale receipt (in the receipt's own store's zone, as cdSql counts it). Her visit days
+ * are her sale days (from cdSql) and these. A local day lies within a day and a half of the same
+ * date at UTC midnight in any zone, so the receipts of the day are found by her index in that range.
+ */
+export function visitOnlySql({ orgId, ids }: Scope): SQL {
+  const visitDay = sql`(v.visited_at at time zone st.timezone)::date`;
+  return sql`
+    select o.customer_id, count(*)::int as n,
+           (count(*) filter (where o.day > (o.as_of - interval '6 months')::date))::int as n6,
+           (count(*) filter (where o.day > (o.as_of - interval '12 months')::date))::int as n12,
+           min(o.day) as first_day, max(o.day) as last_day
     from (
-      select r.customer_id, ${receiptDay(home)} as day, r.kind = 'sale' as sale, r.kind = 'sale' as visit,
-             r.occurred_at as at, r.currency = ${homeCurrency(home)} as home, r.total_paid as paid,
-             ${homeAsOf(asOf, home)} as as_of, ${homeCurrency(home)} as cur
-      from receipts r${receiptStore(home)}${homeJoin(home)}
-      where r.org_id = ${orgId} and r.customer_id is not null${only(sql`r.customer_id`, ids)}
-        and ${dayOnOrBefore(asOf, home)}
-      union all
-      select v.customer_id, (v.visited_at at time zone st.timezone)::date, false, true, v.visited_at,
-             false, 0, cu.as_of, cu.currency
+      select distinct v.customer_id, ${visitDay} as day, cu.as_of
       from service_visits v
       join stores st on st.id = v.store_id
-      join (${custSql({ orgId, asOf, ids })}) cu on cu.customer_id = v.customer_id
-      where v.org_id = ${orgId}${only(sql`v.customer_id`, ids)}
-        and (v.visited_at at time zone st.timezone)::date <= cu.as_of
-    ) u
-    group by u.customer_id, u.day`;
+      join _m_cust cu on cu.customer_id = v.customer_id
+      where v.org_id = ${orgId}${only(sql`v.customer_id`, ids)} and ${visitDay} <= cu.as_of
+    ) o
+    where not exists (
+      select 1 from receipts r join stores rs on rs.id = r.store_id
+      where r.customer_id = o.customer_id and r.org_id = ${orgId} and r.kind = 'sale'
+        and r.occurred_at >= (o.day::timestamp at time zone 'UTC') - interval '1 day'
+        and r.occurred_at < ((o.day + 2)::timestamp at time zone 'UTC')
+        and (r.occurred_at at time zone rs.timezone)::date = o.day)
+    group by o.customer_id`;
 }
 
 /**
@@ -175,12 +197,16 @@ const withFirstSale = (days: SQL) => sql`
 const repeatDay = sql`d.sale and d.day > d.first_sale and d.value > 0`;
 
 /**
- * Per customer: her days (cdSql) grouped by customer as they come out of their sort — no table of
+ * Per customer: her days (cdSql) grouped by customer as they come out of their order — no table of
  * millions of days written and read back —, with her repeat purchase days (sale days after her first,
- * positive value) counted and summed under her currency's cap (Gamma-Gamma), and the line facts (_m_lf).
+ * positive value) counted and summed under her currency's cap (Gamma-Gamma), her visit days (her sale
+ * days and visitOnlySql's), and the line facts (_m_lf).
  */
 export function aggSql(scope: Scope, home: Home, s: ClassSettings, caps: Caps): SQL {
   const w = s.windowDays;
+  const cap = capOf(caps, sql`d.currency`);
+  /** Her first sale day and its value, as [days since 1900-01-01, value]. */
+  const firstSale = sql`(min(array[(d.day - date '1900-01-01')::bigint, d.value]) filter (where d.sale))`;
   return sql`
     select cu.customer_id, cu.org_id, cu.store_id, cu.currency, cu.as_of, cu.created_day,
            d.first_purchase_at, d.last_purchase_at, d.first_day, d.last_day,
@@ -188,8 +214,9 @@ export function aggSql(scope: Scope, home: Home, s: ClassSettings, caps: Caps): 
            coalesce(d.m_life, 0)::bigint as m_life, coalesce(d.m_win, 0)::bigint as m_win,
            coalesce(lf.q_win, 0) as q_win,
            coalesce(d.sale_value, 0)::bigint as sale_value, coalesce(lf.disc_value, 0)::bigint as disc_value,
-           coalesce(d.visits, 0) as visits, coalesce(d.v6, 0) as v6, coalesce(d.v12, 0) as v12,
-           d.first_visit, d.last_visit,
+           coalesce(d.f_life, 0) + coalesce(vo.n, 0) as visits,
+           coalesce(d.v6, 0) + coalesce(vo.n6, 0) as v6, coalesce(d.v12, 0) + coalesce(vo.n12, 0) as v12,
+           least(d.first_day, vo.first_day) as first_visit, greatest(d.last_day, vo.last_day) as last_visit,
            coalesce(lf.cats, 0)::bigint as cats,
            coalesce(d.xs, 0) as xs, coalesce(d.ss, 0)::float8 as ss
     from _m_cust cu
@@ -204,16 +231,18 @@ export function aggSql(scope: Scope, home: Home, s: ClassSettings, caps: Caps): 
              sum(d.value) as m_life,
              sum(d.value) filter (where d.day > d.as_of - ${w}::int) as m_win,
              sum(d.sale_value) as sale_value,
-             (count(*) filter (where d.visit))::int as visits,
-             (count(*) filter (where d.visit and d.day > (d.as_of - interval '6 months')::date))::int as v6,
-             (count(*) filter (where d.visit and d.day > (d.as_of - interval '12 months')::date))::int as v12,
-             min(d.day) filter (where d.visit) as first_visit,
-             max(d.day) filter (where d.visit) as last_visit,
-             (count(*) filter (where ${repeatDay}))::int as xs,
-             sum(least(d.value::float8, ${capOf(caps, sql`d.currency`)})) filter (where ${repeatDay}) as ss
-      from (${withFirstSale(cdSql(scope, home))}) d
+             (count(*) filter (where d.sale and d.day > (d.as_of - interval '6 months')::date))::int as v6,
+             (count(*) filter (where d.sale and d.day > (d.as_of - interval '12 months')::date))::int as v12,
+             -- Her repeat days: her sale days of positive value but the first sale day (the days come
+             -- in order, so that one is the least [day, value] pair: no window over her days).
+             ((count(*) filter (where d.sale and d.value > 0))
+               - (case when ${firstSale}[2] > 0 then 1 else 0 end))::int as xs,
+             coalesce(sum(least(d.value::float8, ${cap})) filter (where d.sale and d.value > 0), 0)
+               - (case when ${firstSale}[2] > 0 then least(${firstSale}[2]::float8, max(${cap})) else 0 end) as ss
+      from (${cdSql(scope, home)}) d
       group by d.customer_id
     ) d on d.customer_id = cu.customer_id
+    left join (${visitOnlySql(scope)}) vo on vo.customer_id = cu.customer_id
     left join _m_lf lf on lf.customer_id = cu.customer_id`;
 }
 

@@ -25,6 +25,18 @@ async function buy(who: string, days: number, lines: Record<string, unknown>[]) 
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
+/** One receipt of `quantity` knits for the customer `id` at the instant `occurredAt`. */
+async function sellKnits(id: string, occurredAt: string, quantity: number) {
+  const r = await owner.post('/api/purchases', {
+    storeId: t.mainStoreId,
+    customerId: id,
+    receiptNo: `L-${++no}`,
+    occurredAt,
+    lines: [{ ...knit, quantity }],
+  });
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json();
+}
 const suit = {
   styleNo: 'SU-1',
   productName: '西服',
@@ -148,16 +160,7 @@ describe('recompute from receipts and lines', () => {
     const asOf = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
     const at = (day: string, offsetDays: number, utcTime: string) =>
       new Date(Date.parse(`${day}T${utcTime}Z`) + offsetDays * 86_400_000).toISOString();
-    const sale = async (occurredAt: string, quantity: number) => {
-      const r = await owner.post('/api/purchases', {
-        storeId: t.mainStoreId,
-        customerId: dee,
-        receiptNo: `L-${++no}`,
-        occurredAt,
-        lines: [{ ...knit, quantity }],
-      });
-      expect(r.statusCode, r.body).toBe(201);
-    };
+    const sale = (occurredAt: string, quantity: number) => sellKnits(dee, occurredAt, quantity);
     await sale(at(asOf, 0, '15:30:00'), 1); // 23:30 on as_of: counted, in the window
     await sale(at(asOf, 0, '16:10:00'), 2); // 00:10 the day after: not yet
     await sale(at(asOf, -365, '16:10:00'), 4); // 00:10 on as_of − 364: the window's first day
@@ -175,17 +178,7 @@ describe('recompute from receipts and lines', () => {
     expect(res.statusCode, res.body).toBe(201);
     const eve = res.json().id as string;
     ids.eve = eve;
-    const sale = async (occurredAt: string, quantity: number) => {
-      const r = await owner.post('/api/purchases', {
-        storeId: t.mainStoreId,
-        customerId: eve,
-        receiptNo: `L-${++no}`,
-        occurredAt,
-        lines: [{ ...knit, quantity }],
-      });
-      expect(r.statusCode, r.body).toBe(201);
-      return r.json();
-    };
+    const sale = (occurredAt: string, quantity: number) => sellKnits(eve, occurredAt, quantity);
     const first = await sale(daysAgo(100), 2);
     await sale(daysAgo(10), 1);
     const ret = await owner.post(`/api/purchases/${first.id}/returns`, {
@@ -200,23 +193,19 @@ describe('recompute from receipts and lines', () => {
         insert into service_visits (org_id, store_id, customer_id, visited_at)
         values (${t.orgId}, ${t.mainStoreId}, ${eve}, ${at}::timestamptz)`);
     await recomputeAll(t.database, t.orgId);
-    const metricsOf = async () =>
-      (
-        await rows<Record<string, unknown>>(
-          t.database.db,
-          sql`select frequency_lifetime, visits_per_month_6, visits_per_month_12, usual_interval_days,
-                     (select (current_date - last_visit_day)) as since_last_visit
-              from customer_metrics where customer_id = ${eve}`,
-        )
-      )[0]!;
-    const m = await metricsOf();
+    const [m] = await rows<Record<string, unknown>>(
+      t.database.db,
+      sql`select frequency_lifetime, visits_per_month_6, visits_per_month_12, usual_interval_days,
+                 current_date - last_visit_day as since_last_visit
+          from customer_metrics where customer_id = ${eve}`,
+    );
     // Sale days 100 and 10 days ago; visit-only days 200, 40 and 30 days ago: five visit days, four
     // in the last six months; her usual interval (200 − 10) / 4 days.
-    expect(m.frequency_lifetime).toBe(2);
-    expect(Number(m.visits_per_month_6) * 6).toBeCloseTo(4, 4);
-    expect(Number(m.visits_per_month_12) * 12).toBeCloseTo(5, 4);
-    expect(Number(m.usual_interval_days)).toBeCloseTo(47.5, 1);
-    expect(Math.abs(Number(m.since_last_visit) - 10)).toBeLessThanOrEqual(1);
+    expect(m!.frequency_lifetime).toBe(2);
+    expect(Number(m!.visits_per_month_6) * 6).toBeCloseTo(4, 4);
+    expect(Number(m!.visits_per_month_12) * 12).toBeCloseTo(5, 4);
+    expect(Number(m!.usual_interval_days)).toBeCloseTo(47.5, 1);
+    expect(Math.abs(Number(m!.since_last_visit) - 10)).toBeLessThanOrEqual(1);
     const full = (await metricsRows()).map(strip);
     await refreshCustomerMetrics(t.database.db, t.orgId, [eve]);
     expect((await metricsRows()).map(strip)).toEqual(full);

@@ -203,6 +203,19 @@ export type RecomputeOptions = {
 export const PARTITION_FROM = 50_000;
 
 /**
+ * Planner settings for a pass over the receipts in (customer, time) index order: no sort of them all
+ * (each customer's few rows are sorted as they come, an incremental sort) and parallel workers merged
+ * in her order, which PostgreSQL does not choose on its own costs (ADR 0011).
+ */
+const BY_CUSTOMER_IN_PARALLEL = { enable_sort: 'off', parallel_setup_cost: '0', parallel_tuple_cost: '0' };
+
+/** `set local` each setting (the transaction's own), or back to its default. */
+async function setLocal(tx: Db, settings: Record<string, string>, { reset = false } = {}): Promise<void> {
+  for (const [name, value] of Object.entries(settings))
+    await tx.execute(sql.raw(reset ? `set local ${name} to default` : `set local ${name} = ${value}`));
+}
+
+/**
  * Steps run after the metrics of an organisation are recomputed, in order: the VIP tiers (an upgrade
  * a rule now grants; downgrades wait for the yearly review). Each gets the database (its own
  * transaction is its business) and must be idempotent, like the recompute itself.
@@ -229,9 +242,7 @@ export const afterRecomputeSteps: RecomputeStep[] = [
         // Her window's receipts from their (customer, time) index, sorted within each customer only and
         // in parallel workers, rather than one sort of them all (on the kept 1M benchmark database the
         // qualification took 9.6–12.0 s instead of 13.0–14.7 s, the same tiers).
-        if (d.kind === 'postgres')
-          for (const s of ['enable_sort = off', 'parallel_setup_cost = 0', 'parallel_tuple_cost = 0'])
-            await tx.execute(sql.raw(`set local ${s}`));
+        if (d.kind === 'postgres') await setLocal(tx, BY_CUSTOMER_IN_PARALLEL);
         return recomputeTiers(tx, orgId, { asOf: asOf ? new Date(asOf) : undefined });
       }),
     rewrote: (r) => ((r as { upgraded?: number }).upgraded ? ['customers', 'customer_tier_changes'] : []),
@@ -307,10 +318,10 @@ export async function recomputeAll(
     // sort of every receipt, which spills too — only a sort of each customer's few days, merged from
     // the workers in her order. Left to its costs, PostgreSQL reads the table and sorts it all (about
     // 5 s more for 4M receipts).
-    const dayPass = ['enable_hashagg = off', 'enable_sort = off', 'parallel_setup_cost = 0', 'parallel_tuple_cost = 0'];
-    if (pg) for (const s of dayPass) await tx.execute(sql.raw(`set local ${s}`));
+    const dayPass = { enable_hashagg: 'off', ...BY_CUSTOMER_IN_PARALLEL };
+    if (pg) await setLocal(tx, dayPass);
     await temp('_m_agg', aggSql(scope, home, settings, caps));
-    if (pg) for (const s of dayPass) await tx.execute(sql.raw(`set local ${s.split(' ')[0]} to default`));
+    if (pg) await setLocal(tx, dayPass, { reset: true });
     step('aggregates');
     const manyCats = await hasManyCategories(tx, orgId);
     await temp('_m_cats', manyCats ? catsSql(scope) : catsFromBitsSql);

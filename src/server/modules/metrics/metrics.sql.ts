@@ -189,7 +189,11 @@ const capOf = (caps: Caps, currency: SQL) => {
     : sql`'Infinity'::float8`;
 };
 
-/** Her days (customer_id, day, sale, value …) with her first sale day beside each, as `first_sale`. */
+/**
+ * Her days (customer_id, day, sale, value …) with her first sale day beside each, as `first_sale`: for
+ * the caps, which need the repeat days' values themselves (aggSql only counts and sums them, from her
+ * positive sale days less the first, and must agree with repeatDay).
+ */
 const withFirstSale = (days: SQL) => sql`
   select x.*, min(x.day) filter (where x.sale) over (partition by x.customer_id) as first_sale
   from (${days}) x`;

@@ -74,13 +74,27 @@ export function planCustomerCareReference(input: PlanInput): CarePlan {
 
   const budget = guards.budget;
   const today = toEpochDay(date);
+  const openByDay = new Map<IsoDate, OpenTask>();
+  for (const t of history.openTasks) if (!openByDay.has(t.dueOn)) openByDay.set(t.dueOn, t);
+  // An open task that an exempt reason of today's joins no longer counts: its contact happens anyway.
+  const joinedByExempt = new Set(
+    groups
+      .filter((g) =>
+        isExempt(
+          g.map((o) => o.ruleId),
+          budget,
+        ),
+      )
+      .map((g) => openByDay.get(g[0]!.dueOn))
+      .filter((t) => t !== undefined),
+  );
   const events: number[] = [
     ...history.contacts.filter((c) => contactCounts(c, budget)).map((c) => toEpochDay(c.date)),
     // An overdue open task still has its contact ahead of it.
-    ...history.openTasks.filter((t) => !isExempt(t.ruleIds, budget)).map((t) => Math.max(toEpochDay(t.dueOn), today)),
+    ...history.openTasks
+      .filter((t) => !isExempt(t.ruleIds, budget) && !joinedByExempt.has(t))
+      .map((t) => Math.max(toEpochDay(t.dueOn), today)),
   ];
-  const openByDay = new Map<IsoDate, OpenTask>();
-  for (const t of history.openTasks) if (!openByDay.has(t.dueOn)) openByDay.set(t.dueOn, t);
   const plannedDays = new Set<IsoDate>(openByDay.keys());
   let coming: Occasion[] | undefined;
 

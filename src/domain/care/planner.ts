@@ -161,14 +161,15 @@ export function planCustomerCare(input: PlanInput): CarePlan {
 
   const budget = guards.budget;
   const today = toEpochDay(date);
+  const openByDay = new Map<IsoDate, OpenTask>();
+  for (const t of history.openTasks) if (!openByDay.has(t.dueOn)) openByDay.set(t.dueOn, t);
+  const turningExempt = openTasksTurningExempt(groups, openByDay, budget);
   const events: number[] = [];
   for (const c of history.contacts) if (contactCounts(c, budget)) events.push(toEpochDay(c.date));
   // An overdue open task still has its contact ahead of it.
   for (const t of history.openTasks) {
-    if (!isExempt(t.ruleIds, budget)) events.push(Math.max(toEpochDay(t.dueOn), today));
+    if (!isExempt(t.ruleIds, budget) && !turningExempt.has(t)) events.push(Math.max(toEpochDay(t.dueOn), today));
   }
-  const openByDay = new Map<IsoDate, OpenTask>();
-  for (const t of history.openTasks) if (!openByDay.has(t.dueOn)) openByDay.set(t.dueOn, t);
   const plannedDays = new Set<IsoDate>(openByDay.keys());
   // Her coming occasions per counted rule, found when a task first needs them.
   const coming: Array<readonly Occasion[] | undefined> = [];
@@ -229,4 +230,29 @@ export function planCustomerCare(input: PlanInput): CarePlan {
     });
   }
   return plan;
+}
+
+/**
+ * The open tasks that today's exempt reasons join (an after-purchase call merged into her VIP visit):
+ * the contact then happens anyway and no longer counts. Known before the budget is checked, so that the
+ * first run of the day sees the room a second run would see.
+ */
+function openTasksTurningExempt(
+  groups: ReadonlyArray<readonly Occasion[]>,
+  openByDay: ReadonlyMap<IsoDate, OpenTask>,
+  budget: CareSettings['guards']['budget'],
+): Set<OpenTask> {
+  const turning = new Set<OpenTask>();
+  for (const group of groups) {
+    const open = openByDay.get(group[0]!.dueOn);
+    if (
+      open &&
+      isExempt(
+        group.map((o) => o.ruleId),
+        budget,
+      )
+    )
+      turning.add(open);
+  }
+  return turning;
 }

@@ -48,8 +48,14 @@ export async function writeOrgPartition(
   orgId: string,
   select: SQL,
   options: { postgres: boolean; /** It has a partition already (hasOwnPartition). */ replaces: boolean },
-): Promise<void> {
+): Promise<PartitionTimings> {
   const name = partitionName(orgId);
+  let mark = Date.now();
+  const lap = () => {
+    const ms = Date.now() - mark;
+    mark = Date.now();
+    return ms;
+  };
   const next = `customer_metrics_n${hexOf(orgId)}`;
   // The check constraint lets ATTACH skip its scan of the million rows (it proves the partition bound).
   await tx.execute(
@@ -58,11 +64,13 @@ export async function writeOrgPartition(
     ),
   );
   await tx.execute(sql`insert into ${sql.raw(next)} (${sql.raw(METRIC_COLUMNS.join(', '))}) ${select}`);
+  const fillMs = lap();
   // Matching the partitioned table's indexes (and its primary key as a constraint), so ATTACH adopts
   // them instead of building its own.
   await tx.execute(sql.raw(`alter table ${next} add constraint ${next}_pkey primary key (customer_id, org_id)`));
   for (const i of INDEXES) await tx.execute(sql.raw(`create index ${next}_${i.suffix} on ${next} (${i.columns})`));
   await tx.execute(sql.raw(`analyze ${next}`));
+  const indexMs = lap();
 
   await lockForSwap(tx, options.postgres);
   if (options.replaces) {
@@ -76,7 +84,11 @@ export async function writeOrgPartition(
   await tx.execute(sql.raw(`alter table ${next} rename to ${name}`));
   await tx.execute(sql.raw(`alter index ${next}_pkey rename to ${name}_pkey`));
   for (const i of INDEXES) await tx.execute(sql.raw(`alter index ${next}_${i.suffix} rename to ${name}_${i.suffix}`));
+  return { fillMs, indexMs, swapMs: lap() };
 }
+
+/** Where the write of a partition spends its time: the final select's rows, their indexes, the swap. */
+export type PartitionTimings = { fillMs: number; indexMs: number; swapMs: number };
 
 /**
  * The swap needs the partitioned table to itself (detaching a partition takes ACCESS EXCLUSIVE on it).

@@ -28,7 +28,7 @@ import {
 } from './metrics.sql';
 import { finalSelectSql, thresholdsSql, upsertSql } from './metrics-rows.sql';
 import { UNIT_DAYS, fitModels, sampleMod, type ModelSummary } from './clv-models';
-import { hasOwnPartition, writeOrgPartition } from './metrics-partition';
+import { hasOwnPartition, writeOrgPartition, type PartitionTimings } from './metrics-partition';
 
 /** Memory for the recompute's sorts and hash aggregates (PostgreSQL; its own transaction only). */
 export const METRICS_WORK_MEM = process.env.KEQING_RECOMPUTE_WORK_MEM ?? '256MB';
@@ -350,9 +350,13 @@ export async function recomputeAll(
     );
     const replaces = await hasOwnPartition(tx, orgId);
     const own = replaces || num(customers) >= (options.partitionFrom ?? PARTITION_FROM);
+    let timings: PartitionTimings | undefined;
     if (own) {
       // The organisation's partition built anew and swapped in (rows of merged customers are not in it).
-      await writeOrgPartition(tx, orgId, finalSelectSql(orgId, settings, manyCats), { postgres: pg, replaces });
+      timings = await writeOrgPartition(tx, orgId, finalSelectSql(orgId, settings, manyCats), {
+        postgres: pg,
+        replaces,
+      });
     } else {
       await tx.execute(upsertSql(finalSelectSql(orgId, settings, manyCats)));
       // Rows of customers no longer in scope (merged): one hash anti-join, not a lookup per row.
@@ -361,7 +365,7 @@ export async function recomputeAll(
         delete from customer_metrics m where m.org_id = ${orgId}
           and not exists (select 1 from _m_cust c where c.customer_id = m.customer_id)`);
     }
-    step('write', { customers, partition: own });
+    step('write', { customers, partition: own, ...timings });
     return { customers: num(customers), partitions: num(partitions), models, rewrote: !own };
   });
   const { rewrote, ...figures } = result;

@@ -189,6 +189,20 @@ describe('foundation journey', () => {
       await page.goto('/audit');
       await page.locator('time').first().waitFor();
       await shootAllSizes(page, `audit-${code}`);
+      // The action filter open: every action named in the chosen language, none as its code.
+      for (const [size, viewport] of [
+        ['phone', PHONE],
+        ['desktop', DESKTOP],
+      ] as const) {
+        await resize(page, viewport);
+        await page.locator('.mantine-Select-input').first().click();
+        await page.getByRole('option').first().waitFor();
+        const actions = await page.getByRole('option').allTextContents();
+        expect(actions.length, `audit actions ${code}`).toBeGreaterThan(5);
+        expect(actions.filter((a) => /^[a-z_]+(\.[a-z_]+)+$/.test(a.trim()))).toEqual([]);
+        await screenshot(page, `audit-actions-${code}-${size}`);
+        await page.keyboard.press('Escape');
+      }
       await page.goto('/stores');
       await page.getByText('信義門市').first().waitFor();
       await shootAllSizes(page, `stores-${code}`);
